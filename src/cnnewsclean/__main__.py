@@ -1,0 +1,5 @@
+"""``python -m cnnewsclean``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Built-in cleaners, one module each; the registry imports them by name."""

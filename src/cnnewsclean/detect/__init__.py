@@ -1,0 +1,1 @@
+"""Detectors: pure scorers that never edit text."""
