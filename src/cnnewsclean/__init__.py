@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from .document import Document, Edit
 from .edits import apply_edits, diff_to_edits, render_edits, replay
@@ -36,15 +39,32 @@ __all__ = [
 
 
 @lru_cache(maxsize=32)
-def _cached_pipeline(preset: str, to: str | None, skip: tuple[str, ...]) -> Pipeline:
-    return load_preset(preset, to=to, skip=skip)
+def _cached_pipeline(preset: str, to: str | None, only: tuple[str, ...] | None, skip: tuple[str, ...], options: str) -> Pipeline:
+    return load_preset(preset, to=to, only=only, skip=skip, options=json.loads(options))
 
 
-def clean_document(text: str, *, preset: str = "default", to: str | None = None, skip: tuple[str, ...] = (), id: str | None = None) -> Document:
-    """Clean ``text`` and return a Document with metadata and the edit log."""
-    return _cached_pipeline(preset, to, tuple(skip)).clean_document(text, id=id)
+def clean_document(
+    text: str,
+    *,
+    preset: str = "default",
+    to: str | None = None,
+    only: Iterable[str] | None = None,
+    skip: Iterable[str] = (),
+    options: dict[str, dict[str, Any]] | None = None,
+    id: str | None = None,
+) -> Document:
+    """Clean ``text`` and return a Document with metadata and the edit log.
+
+    ``preset`` names the pipeline, ``to`` converts the script afterwards
+    (``"hans"``, ``"hant"``, ``"tw"`` ...), ``only``/``skip`` pick cleaners by
+    name and ``options`` maps a cleaner name to option overrides. Pipelines
+    are cached per argument set.
+    """
+    key = json.dumps(options or {}, sort_keys=True, ensure_ascii=False)
+    pipeline = _cached_pipeline(preset, to, tuple(only) if only is not None else None, tuple(skip), key)
+    return pipeline.clean_document(text, id=id)
 
 
-def clean(text: str, *, preset: str = "default", to: str | None = None, skip: tuple[str, ...] = ()) -> str:
-    """Clean ``text`` with a preset (``to`` converts the script afterwards)."""
-    return clean_document(text, preset=preset, to=to, skip=skip).text
+def clean(text: str, **options: Any) -> str:
+    """Clean ``text`` and return only the clean text (options as for :func:`clean_document`)."""
+    return clean_document(text, **options).text

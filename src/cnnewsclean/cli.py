@@ -194,7 +194,7 @@ def run(pipeline: Pipeline, args: argparse.Namespace, files: list[tuple[Path, Pa
         tasks = iter_tasks(files, stdin, jsonl)
         for chunk, results, stats in run_chunks(pipeline, chunked(tasks), opts, max(1, workers)):
             summary.add_stats(stats)
-            for task, res in zip(chunk, results):
+            for task, res in zip(chunk, results, strict=True):
                 summary.docs_in += 1
                 summary.bytes_in += len(task.payload)
                 if res.notice and not args.quiet:
