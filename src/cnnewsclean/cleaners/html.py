@@ -1,21 +1,31 @@
-"""HTML input: turn a page or fragment into paragraphs of text.
+"""HTML input: find the article block of a page and turn it into a title line and paragraphs.
 
-Reasons logged: ``html_to_text``. Detection is cheap: plain text without tags
-is never touched.
+Reasons logged: ``html_to_text`` (one whole-document replacement). What was
+set aside is explained in ``metadata["html"]``: the chosen container, blocks
+dropped by kind (``script``, ``nav``, ``comment``, ``share``, ``related``,
+``footer``, ``ad``, ``links``, ``caption``, ``byline`` ...) and, when no
+article was found, ``empty_reason`` (``empty_page``, ``list_page``,
+``no_article_text``; also flagged as ``html_no_article``). Title, publish
+time, author, source, editor, canonical URL, ``lang`` (as the page says),
+``language`` (its primary subtag, or ``zh`` for Chinese text), ``script`` and image
+captions go to metadata. Plain text without tags is never touched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import regex
 
 from ..cleaner import Cleaner
 from ..document import Document, Edit
+from ..html import page_to_article
 
-_TAG = regex.compile(r"<(?:!doctype\s+html|html|head|body|p|div|br|span|a|table|td|tr|h[1-6]|li|ul|article|section|meta|title|script|style)\b[^<>]*>", regex.I)
-_BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "table",
-          "ul", "ol", "blockquote", "pre", "header", "footer", "dd", "dt", "figcaption", "title"}
+_TAG = regex.compile(
+    r"<(?:!doctype\s+html|html|head|body|p|div|br|span|a|table|td|tr|h[1-6]|li|ul|article|section|meta|title|script|style)\b[^<>]*>",
+    regex.I,
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -25,7 +35,7 @@ def looks_like_html(text: str) -> bool:
     (True, False)
     """
     head = text[:2000].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html")):
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
         return True
     count = 0
     for _ in _TAG.finditer(text, endpos=min(len(text), 200_000)):
@@ -35,45 +45,61 @@ def looks_like_html(text: str) -> bool:
     return False
 
 
-def html_to_paragraphs(html: str) -> str:
-    """Block elements and ``<br>`` become line breaks; scripts and styles go."""
-    import lxml.html
+@dataclass(frozen=True)
+class ExtractHtmlConfig:
+    """Options for :class:`ExtractHtml`.
 
-    root = lxml.html.document_fromstring(html)
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    parts: list[str] = []
+    ``min_chars``: fewer body characters than this means "not an article" (empty output).
+    ``title_line``: put the page title on the first line.
+    """
 
-    def walk(el) -> None:  # type: ignore[no-untyped-def]
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag.lower() in _BLOCK:
-            parts.append("\n")
-        if el.text and tag:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag.lower() in _BLOCK:
-            parts.append("\n")
-
-    walk(root)
-    text = "".join(parts)
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    min_chars: int = 20
+    title_line: bool = True
 
 
 class ExtractHtml(Cleaner):
-    """Turn HTML input into paragraphs (block elements and <br> break lines).
+    """Turn an HTML page into its article: title line, then one paragraph per line.
 
     >>> from cnnewsclean.document import Document
-    >>> ExtractHtml()(Document("<p>第一段&amp;</p><script>x()</script><p>第二段</p>")).text
-    '第一段&\\n第二段'
+    >>> doc = ExtractHtml()(Document("<p>第一段，今天天气很好&amp;晴。</p><script>x()</script><p>第二段，明天有雨。</p>"))
+    >>> doc.text, doc.metadata["html"]["dropped"]
+    ('第一段，今天天气很好&晴。\\n第二段，明天有雨。', {'script': 1})
     """
+
+    name = "extract_html"
+    Config = ExtractHtmlConfig
 
     def quick_check(self, text: str) -> bool:
         return "<" in text and looks_like_html(text)
 
     def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
-        out = html_to_paragraphs(text)
+        page = page_to_article(text, min_chars=self.config.min_chars)
+        art = page.article
+        if not self.config.title_line:
+            page.title = ""
+        out = page.text()
         doc.metadata.setdefault("input_format", "html")
+        for key, value in page.metadata.items():
+            if key == "captions":
+                doc.metadata.setdefault("captions", []).extend(value)
+            else:
+                doc.metadata.setdefault(key, value)
+        if out and "script" not in doc.metadata:
+            from ..detect.script import script_of
+
+            doc.metadata["script"] = script_of(out[:800])
+        if out and "language" not in doc.metadata:
+            lang = str(doc.metadata.get("lang", "")).split("-")[0].split("_")[0].lower()
+            if lang or doc.metadata.get("script") in ("hans", "hant", "mixed"):
+                doc.metadata["language"] = lang or "zh"
+        info: dict[str, object] = {"dropped": dict(art.dropped)}
+        if art.container:
+            info["container"] = art.container
+            info["paragraphs"] = len(art.paragraphs)
+        if art.bylines:
+            info["bylines"] = list(art.bylines)
+        if art.reason:
+            info["empty_reason"] = art.reason
+            doc.flag("html_no_article", reason=art.reason, link_density=art.link_density)
+        doc.metadata["html"] = info
         return [self.edit(text, 0, len(text), out, "html_to_text")]

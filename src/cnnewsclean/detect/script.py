@@ -6,18 +6,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .._resources import script_chars
 
 
 def count_script_chars(text: str) -> tuple[int, int]:
     """``(simplified_only, traditional_only)`` character counts in ``text``."""
     simp, trad = script_chars()
-    chars = set(text)
-    s_set = chars & simp
-    t_set = chars & trad
-    if not s_set and not t_set:
-        return 0, 0
-    return sum(text.count(c) for c in s_set), sum(text.count(c) for c in t_set)
+    counts = Counter(text)
+    keys = counts.keys()
+    return sum(counts[c] for c in keys & simp), sum(counts[c] for c in keys & trad)
 
 
 def script_of(text: str, mixed_share: float = 0.1) -> str:
