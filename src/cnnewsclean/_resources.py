@@ -34,3 +34,115 @@ def script_chars() -> tuple[frozenset[str], frozenset[str]]:
         elif key == "traditional":
             trad = frozenset(chars)
     return simp, trad
+
+
+@cache
+def spam_vocab() -> tuple[tuple[str, float, str], ...]:
+    """``(category, weight, term)`` rows of ``spam_vocab.tsv`` (terms lower-cased)."""
+    rows: list[tuple[str, float, str]] = []
+    for line in read_data_text("spam_vocab.tsv").splitlines():
+        if line.startswith("#") or line.count("\t") != 2:
+            continue
+        category, weight, term = line.split("\t")
+        rows.append((category, float(weight), term))
+    return tuple(rows)
+
+
+@cache
+def county_names() -> dict[str, int]:
+    """County-level and higher place names of China (both scripts, historical ones too) -> level 1-3."""
+    names: dict[str, int] = {}
+    for line in read_data_text("counties.tsv").splitlines():
+        if line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            names[parts[0]] = int(parts[1])
+    return names
+
+
+# -- injected spam (issue 5) --------------------------------------------------
+@cache
+def spam_keywords() -> dict[str, str]:
+    """Spam keyword (both scripts) -> category (``sugar``, ``gambling``, ``porn``)."""
+    return {term: cat for cat, term, _ in _spam_rows()}
+
+
+@cache
+def spam_anchors() -> frozenset[str]:
+    """One rare character (or Latin word) of each spam keyword: a text without any has no keyword."""
+    return frozenset(anchor for _, _, anchor in _spam_rows())
+
+
+@cache
+def _spam_rows() -> tuple[tuple[str, str, str], ...]:
+    rows = []
+    for line in read_data_text("spam_keywords.tsv").splitlines():
+        if line and not line.startswith("#"):
+            cat, term, anchor = line.split("\t")
+            rows.append((cat, term, anchor))
+    return tuple(rows)
+
+
+@cache
+def host_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``(common, all)`` words (Simplified, 2-4 Han characters) from jieba's dictionary."""
+    import lzma
+
+    raw = lzma.decompress(data_path("host_words.txt.xz").read_bytes()).decode("utf-8")
+    head, _, tail = raw.partition("\n#rare\n")
+    common = frozenset(w for w in head.splitlines() if w and not w.startswith("#"))
+    return common, common | frozenset(w for w in tail.splitlines() if w)
+
+
+@cache
+def spun_forms() -> tuple[tuple[str, str, str], ...]:
+    """``(regex, replaced word, anchor character)`` for synonym-spinner artefacts, both scripts."""
+    rows = []
+    for line in read_data_text("spun_forms.tsv").splitlines():
+        if line and not line.startswith("#"):
+            rx, orig, anchor = line.split("\t")
+            rows.append((rx, orig, anchor))
+    return tuple(rows)
+
+
+@cache
+def char_lm_tables() -> tuple[dict[str, tuple[int, int, int, int]], dict[int, int]]:
+    """Character LM counts: ``({char: (count, word_final, word_initial, multi_initial)}, {pair_key: count})``.
+
+    ``pair_key`` is ``ord(a) << 21 | ord(b)``. Built by scripts/build_char_lm.py.
+    """
+    import gzip
+
+    uni: dict[str, tuple[int, int, int, int]] = {}
+    bi: dict[int, int] = {}
+    with data_path("char_lm.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line[0] == "B":
+                bi[ord(line[2]) << 21 | ord(line[3])] = int(line[5:])
+            elif line[0] == "U":
+                _, ch, c, fin, ini, multi = line.rstrip("\n").split("\t")
+                uni[ch] = (int(c), int(fin), int(ini), int(multi))
+    return uni, bi
+
+
+@cache
+def pinyin_readings() -> dict[str, tuple[str, ...]]:
+    """Character -> its pinyin readings with tone marks, default first (data/pinyin.tsv.gz)."""
+    import gzip
+
+    table: dict[str, tuple[str, ...]] = {}
+    with data_path("pinyin.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            ch, _, readings = line.rstrip("\n").partition("\t")
+            table[ch] = tuple(readings.split(","))
+    return table
+
+
+@cache
+def common_chars() -> str:
+    """The most frequent characters of the character LM, most frequent first (data/common_chars.txt)."""
+    lines = [line for line in read_data_text("common_chars.txt").splitlines() if line and not line.startswith("#")]
+    return "".join(lines)
