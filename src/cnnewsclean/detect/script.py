@@ -6,17 +6,26 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from functools import cache
 
 from .._resources import script_chars
 
 
+@cache
+def _script_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    simp, trad = script_chars()
+
+    def char_class(chars: frozenset[str]) -> re.Pattern[str]:
+        return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+    return char_class(simp), char_class(trad)
+
+
 def count_script_chars(text: str) -> tuple[int, int]:
     """``(simplified_only, traditional_only)`` character counts in ``text``."""
-    simp, trad = script_chars()
-    counts = Counter(text)
-    keys = counts.keys()
-    return sum(counts[c] for c in keys & simp), sum(counts[c] for c in keys & trad)
+    simp, trad = _script_patterns()
+    return len(simp.findall(text)), len(trad.findall(text))
 
 
 def script_of(text: str, mixed_share: float = 0.1) -> str:

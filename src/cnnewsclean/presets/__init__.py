@@ -82,7 +82,7 @@ def load_preset(
 
             get_cleaner_class(wanted)  # raises a helpful error for typos
     if only:
-        keep = set(only)
+        keep = set(only) | ({"convert_script"} if to else set())
         entries = [e for e in entries if e["name"] in keep]
     if skip:
         drop = set(skip)
