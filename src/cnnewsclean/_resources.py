@@ -65,17 +65,18 @@ def county_names() -> dict[str, int]:
 @cache
 def spam_keywords() -> dict[str, str]:
     """Spam keyword (both scripts) -> category (``sugar``, ``gambling``, ``porn``)."""
-    return {term: cat for cat, term, _ in _spam_rows()}
+    return {term: cat for cat, term, _ in spam_keyword_rows()}
 
 
 @cache
 def spam_anchors() -> frozenset[str]:
     """One rare character (or Latin word) of each spam keyword: a text without any has no keyword."""
-    return frozenset(anchor for _, _, anchor in _spam_rows())
+    return frozenset(anchor for _, _, anchor in spam_keyword_rows())
 
 
 @cache
-def _spam_rows() -> tuple[tuple[str, str, str], ...]:
+def spam_keyword_rows() -> tuple[tuple[str, str, str], ...]:
+    """``(category, keyword, anchor)`` rows of ``data/spam_keywords.tsv``."""
     rows = []
     for line in read_data_text("spam_keywords.tsv").splitlines():
         if line and not line.startswith("#"):
