@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Benchmark the injected-spam cleaners on generated injections, and their speed on clean text.
+
+Splices spam keywords and fiction fragments (tests/injector.py) into clean news
+(gold bodies of seeds 000/001/003/004, tests/fixtures/inject_host_*.txt) and
+reports recall of injected characters and the share of host characters wrongly
+removed, for keywords alone, fiction alone and both together. Then times the
+cleaners on the clean seeds repeated to ~20 MB.
+
+Usage: python benchmarks/bench_injection.py [--docs 300] [--seed 0] [--mb 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.injector import host_texts, make_cases, score  # noqa: E402
+
+from cnnewsclean.cleaners.injected_fiction import RemoveInjectedFiction  # noqa: E402
+from cnnewsclean.cleaners.injected_keywords import RemoveInjectedKeywords  # noqa: E402
+from cnnewsclean.cleaners.spun_text import ScoreSpunText  # noqa: E402
+from cnnewsclean.document import Document  # noqa: E402
+from cnnewsclean.pipeline import Pipeline  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--mb", type=float, default=20.0)
+    args = ap.parse_args()
+    pipe = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(), ScoreSpunText()])
+    for label, kw, fi in (
+        ("keywords", (1, 6), (0, 0)),
+        ("fiction", (0, 0), (1, 3)),
+        ("both", (1, 6), (1, 3)),
+        ("single keyword", (1, 1), (0, 0)),
+    ):
+        cases = make_cases(args.docs, seed=args.seed, keywords=kw, fiction=fi)
+        r = score(cases, pipe)
+        sizes = f"({r['injected']} injected, {r['host']} host chars, {args.docs} docs)"
+        print(f"{label:15s} recall {r['recall']:.3f}  host damage {r['host_damage']:.4f}  {sizes}")
+    clean = "\n".join(host_texts())
+    reps = max(1, int(args.mb * 1e6 / len(clean.encode("utf-8"))))
+    docs = [clean] * reps
+    for cleaner in (RemoveInjectedKeywords(), RemoveInjectedFiction(), ScoreSpunText()):
+        t0 = time.perf_counter()
+        for d in docs:
+            cleaner(Document(d))
+        dt = time.perf_counter() - t0
+        print(f"{cleaner.name:26s} {reps * len(clean.encode('utf-8')) / dt / 1e6:8.1f} MB/s on clean text")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,341 @@
+"""Remove fragments of fiction an SEO injector spliced into news text, without a word list.
+
+Each character gets a register score (:mod:`cnnewsclean.detect.register`):
+pronouns, 了/著, sentence-final particles, question marks and characters in the
+script the host does not use push it towards fiction; digits, spinner
+artefacts and character bigrams that recur elsewhere in the document push it
+towards the host. The best-scoring runs of a line are candidate spans. Their
+boundaries are then moved, a few characters either way, to the cut whose
+removal rejoins the host: a dictionary word (``職工群[…]眾`` → ``群眾``), a
+number (``400[…]余萬``) or a character pair the document uses elsewhere.
+
+A span is removed only when it is confidently fiction (two kinds of marker, no
+digits, news register on both sides, cut inside a clause) and its removal
+rejoins the host, or, without a rejoin, when its evidence is overwhelming
+(three kinds of marker, a high score). A whole line is removed when it is
+fiction throughout, its quotation marks do not pair up and the page already
+shows injection (spam keywords, other fragments). Anything weaker is flagged
+(``fiction_span`` in ``metadata["flags"]`` with its score and the tests it
+missed), not edited.
+
+Reasons logged: ``fiction_rejoins_word``, ``fiction_rejoins_number``,
+``fiction_rejoins_text`` (the cut leaves a character pair the document uses
+elsewhere), ``fiction_line``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..cleaner import Cleaner, iter_lines
+from ..detect.injection import to_simplified
+from ..detect.register import (
+    CLUSTER2_RE,
+    CLUSTER_RE,
+    DIGITS,
+    MARKER_CHARS,
+    PUNCT,
+    DocProfile,
+    char_scores,
+    fiction_segments,
+    marker_kinds,
+    spun_spans,
+)
+from ..document import Document, Edit
+
+_NUMBER_TAIL = frozenset("0123456789０１２３４５６７８９.%．％年月日號号時时點点萬万億亿元餘余多個个位名件次項项人家場场歲岁天")
+#: separators inside a sentence: a span that starts or ends with one is cut along the host's own clauses
+_CLAUSE_PUNCT = frozenset("、，,；;：:")
+_HOSTLIKE = regex.compile(r"[\p{Han}0-9A-Za-z]")
+_OPEN_QUOTES = frozenset("“「『‘")
+_CLOSE_QUOTES = frozenset("”」』’")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Options for :class:`RemoveInjectedFiction`.
+
+    min_markers: marker characters (pronouns, 了, ？, other-script forms) a span needs.
+    cluster_markers: markers close together (of two kinds) that make a line worth examining:
+        3 (default) is fast on clean text; 2 finds more short fragments but examines many more pages.
+    seed_score: score of a run worth examining.
+    remove_score: score (after boundary search) that removes a span whose cut rejoins the host.
+    flag_score: score that flags a span that is not removed.
+    window: how far (characters) a boundary may move to find a rejoining cut.
+    move_cost: score cost per character a boundary moves outwards.
+    leftover_cost: score cost per fiction marker a cut leaves within 12 characters of it.
+    host_score: a boundary never moves outwards across characters summing to this little (clearly host).
+    line_score: score that removes a whole broken line of fiction on a page that shows injection.
+    strong_score: score (with three kinds of marker) that removes a span even when its cut rejoins no word.
+    context: characters either side of a span that must read as the host (news) ...
+    max_context_rate: ... with at most this many fiction markers per character (quoted dialogue is not a splice).
+    """
+
+    min_markers: int = 2
+    cluster_markers: int = 3
+    seed_score: float = 6.0
+    remove_score: float = 7.0
+    flag_score: float = 7.0
+    window: int = 10
+    move_cost: float = 0.3
+    leftover_cost: float = 1.5
+    host_score: float = -2.0
+    line_score: float = 3.5
+    strong_score: float = 14.0
+    context: int = 30
+    max_context_rate: float = 0.04
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    start: int
+    end: int
+    score: float
+    junction: str  # word | number | pair | punct | edge | none
+
+
+class RemoveInjectedFiction(Cleaner):
+    """Remove spliced fiction fragments (“是啊，想通了。”藍玉華肯定地點點頭。) and rejoin the host text.
+
+    >>> from cnnewsclean.document import Document
+    >>> text = ("全國休息模范李進峰等三位宣講員傾情宣講，將中國工會精力送離職工群藍玉華站在主屋裡愣了半天，"
+    ...         "不知道自己現在應該是什麼心情和反應，接下來該怎麼辦？他會回來陪眾的身邊。職工群眾熱情高漲，工會精力深入人心。")
+    >>> RemoveInjectedFiction()(Document(text)).text
+    '全國休息模范李進峰等三位宣講員傾情宣講，將中國工會精力送離職工群眾的身邊。職工群眾熱情高漲，工會精力深入人心。'
+    """
+
+    name = "remove_injected_fiction"
+    Config = Config
+    runs_after = ("remove_injected_keywords",)
+
+    def _clusters(self):  # type: ignore[no-untyped-def]
+        return CLUSTER2_RE if self.config.cluster_markers <= 2 else CLUSTER_RE
+
+    def quick_check(self, text: str) -> bool:
+        return any(_dialogue_like(m.group()) for m in self._clusters().finditer(text))
+
+    def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
+        cfg: Config = self.config
+        injected_page = bool(doc.metadata.get("injected_keywords"))
+        edits: list[Edit] = []
+        whole_lines: list[tuple[int, int, float]] = []
+        lines = [
+            (ls, le)
+            for ls, le, line in iter_lines(text)
+            if any(_dialogue_like(m.group()) for m in self._clusters().finditer(line))
+            or (injected_page and any(c in MARKER_CHARS for c in line))
+        ]
+        if not lines:
+            return []
+        profile = DocProfile.of(text, focus="".join(text[ls:le] for ls, le in lines))
+        spun = spun_spans(text)
+        # pass 1: rough candidates; pass 2: score again against the host without them
+        profile.set_candidates([(s, e) for ls, le in lines for s, e, _ in fiction_segments(text, ls, le, profile, cfg.seed_score, spun)])
+        for ls, le in lines:
+            scores = char_scores(text, ls, le, profile, spun)
+            for s, e, seg_score in fiction_segments(text, ls, le, profile, min(cfg.seed_score, cfg.line_score), spun):
+                around = text[max(ls, s - cfg.window) : e + cfg.window]
+                if marker_kinds(around) < 2 and not (injected_page and seg_score >= cfg.line_score):
+                    if seg_score >= cfg.flag_score:
+                        doc.flag("fiction_span", start=s, end=e, score=round(seg_score, 2), text=text[s:e])
+                    continue
+                if (
+                    seg_score >= cfg.seed_score
+                    and _context_marker_rate(text, ls, le, s, e, profile, cfg.context) > 2 * cfg.max_context_rate
+                ):
+                    # dialogue all around: a quotation in the news, not a splice
+                    if seg_score >= cfg.flag_score:
+                        doc.flag("fiction_span", start=s, end=e, score=round(seg_score, 2), text=text[s:e], missing=["quiet_host"])
+                    continue
+                cut = self._best_cut(text, ls, le, s, e, scores, profile)
+                markers = sum(1 for i in range(cut.start, cut.end) if i in profile.markers or text[i] in profile.minority)
+                digits = sum(1 for c in text[cut.start : cut.end] if c in DIGITS)
+                if cut.junction == "edge" or not _HOSTLIKE.search(text[ls : cut.start] + text[cut.end : le]):
+                    whole_lines.append((ls, le, cut.score))
+                    continue
+                if seg_score < cfg.seed_score:
+                    continue
+                strong_join = cut.junction in ("word", "number") or (
+                    cut.junction == "pair" and _is_han(text[cut.start - 1] + text[cut.end])
+                )
+                kinds = marker_kinds(text[cut.start : cut.end]) + (
+                    1 if any(c in profile.minority for c in text[cut.start : cut.end]) else 0
+                )
+                mid_clause = (text[cut.start] not in _CLAUSE_PUNCT and text[cut.end - 1] not in _CLAUSE_PUNCT) or (
+                    cut.junction in ("word", "number") and cut.score >= cfg.remove_score + 2
+                )
+                quiet_host = _context_marker_rate(text, ls, le, cut.start, cut.end, profile, cfg.context) <= cfg.max_context_rate
+                missing = [
+                    name
+                    for name, ok in (
+                        ("no_digits", digits == 0),
+                        ("markers", markers >= cfg.min_markers and kinds >= 2),
+                        ("mid_clause", mid_clause),
+                        ("quiet_host", quiet_host),
+                        ("score", cut.score >= cfg.remove_score),
+                        ("rejoins", strong_join or (kinds >= 3 and cut.score >= cfg.strong_score)),
+                    )
+                    if not ok
+                ]
+                if not missing:
+                    reason = {"word": "fiction_rejoins_word", "number": "fiction_rejoins_number"}.get(cut.junction, "fiction_rejoins_text")
+                    edits.append(self.edit(text, cut.start, cut.end, "", reason))
+                elif cut.score >= cfg.flag_score and markers >= 1:
+                    doc.flag(
+                        "fiction_span",
+                        start=cut.start,
+                        end=cut.end,
+                        score=round(cut.score, 2),
+                        text=text[cut.start : cut.end],
+                        missing=missing,
+                    )
+        injected_page = injected_page or bool(edits)
+        for ls, le, score in whole_lines:
+            line = text[ls:le]
+            digits = sum(1 for c in line if c in DIGITS)
+            if digits == 0 and injected_page and _broken_quotes(line) and score >= cfg.line_score:
+                s, e = (ls, le + 1) if le < len(text) else (max(0, ls - 1), le)
+                edits.append(self.edit(text, s, e, "", "fiction_line"))
+            else:
+                doc.flag("fiction_span", start=ls, end=le, score=round(score, 2), text=line)
+        if edits:
+            doc.metadata["injected_fiction"] = doc.metadata.get("injected_fiction", 0) + len(edits)
+        return _non_overlapping(edits)
+
+    def _best_cut(self, text: str, ls: int, le: int, a: int, b: int, scores: list[float], profile: DocProfile) -> _Cut:
+        w = self.config.window
+        prefix = [0.0]
+        for v in scores:
+            prefix.append(prefix[-1] + v)
+        marker_prefix = [0]
+        for i in range(ls, le):
+            marker_prefix.append(marker_prefix[-1] + (i in profile.markers))
+        # outwards, a boundary may only cross characters that do not read as host text
+        lo, run = a, 0.0
+        while lo > max(ls, a - w) and run + scores[lo - 1 - ls] > self.config.host_score:
+            lo -= 1
+            run += scores[lo - ls]
+        hi, run = b, 0.0
+        while hi < min(le, b + w) and run + scores[hi - ls] > self.config.host_score:
+            run += scores[hi - ls]
+            hi += 1
+        best: _Cut | None = None
+        edge_pen = {i: (_edge_penalty(text, i, ls, le, profile) if ls < i < le else 0.0) for i in range(max(ls, a - w), min(le, b + w) + 1)}
+        junctions: dict[tuple[str, str, bool, bool], tuple[str, float]] = {}
+        # the cut keeps every fiction marker of the run inside it
+        inner = [i for i in range(a, b) if i in profile.markers]
+        s_max = min(a + w, b - 1, inner[0] if inner else b - 1)
+        e_min = max(b - w, inner[-1] + 1 if inner else a + 1)
+        for s in range(lo, s_max + 1):
+            for e in range(max(s + 1, e_min), hi + 1):
+                key = (text[s - 1 : s], text[e : e + 1], s == ls, e == le)
+                found = junctions.get(key)
+                if found is None:
+                    found = junctions[key] = _junction(text, ls, le, s, e, profile)
+                kind, bonus = found
+                pen = edge_pen[s] + edge_pen[e]
+                pen += self.config.move_cost * (max(0, a - s) + max(0, e - b))
+                pen += self.config.leftover_cost * (marker_prefix[s - ls] - marker_prefix[max(0, s - ls - 12)])
+                pen += self.config.leftover_cost * (marker_prefix[min(le - ls, e - ls + 12)] - marker_prefix[e - ls])
+                total = prefix[e - ls] - prefix[s - ls] + bonus - pen
+                if best is None or total > best.score:
+                    best = _Cut(s, e, total, kind)
+        assert best is not None
+        return best
+
+
+def _dialogue_like(window: str) -> bool:
+    """A marker cluster worth a closer look: two kinds of fiction marker and no digits."""
+    return marker_kinds(window) >= 2 and not any(c in DIGITS for c in window)
+
+
+def _context_marker_rate(text: str, ls: int, le: int, s: int, e: int, profile: DocProfile, width: int) -> float:
+    """Fiction markers per character just around ``text[s:e]`` (same line, other candidates left out)."""
+    masked = profile.masked_at
+    n = m = 0
+    for i in list(range(max(ls, s - width), s)) + list(range(e, min(le, e + width))):
+        if masked(i) or text[i] in PUNCT:
+            continue
+        n += 1
+        m += i in profile.markers
+    return m / n if n else 0.0
+
+
+def _edge_penalty(text: str, i: int, ls: int, le: int, profile: DocProfile) -> float:
+    """Cost of cutting before ``text[i]``: more when the pair across the cut recurs or a word spans it."""
+    from .._resources import host_words
+
+    common = host_words()[0]
+    pen = 1.5 if profile.recurs_at(i - 1) else 0.0
+    for a, b in ((i - 1, i + 1), (i - 2, i + 1), (i - 1, i + 2), (i - 2, i + 2)):
+        if a >= ls and b <= le and _is_han(text[a:b]) and to_simplified(text[a:b]) in common:
+            pen += 2.0
+            break
+    return pen
+
+
+def _junction(text: str, ls: int, le: int, s: int, e: int, profile: DocProfile) -> tuple[str, float]:
+    """How well the host rejoins when ``text[s:e]`` goes: kind and bonus."""
+    if s == ls and e == le:
+        return "edge", 0.0
+    if s == ls or e == le:
+        return "punct", 0.0
+    left, right = text[s - 1], text[e]
+    if left in DIGITS and right in _NUMBER_TAIL:
+        return "number", 4.0
+    if left in PUNCT or right in PUNCT:
+        return ("pair", 1.0) if profile.bigrams[left + right] > 0 else ("punct", 0.0)
+    from .._resources import host_words
+
+    common, every = host_words()
+    pair = to_simplified(left + right)
+    if pair in common:
+        return "word", 4.0
+    if pair in every:
+        return "word", 3.0
+    if pair in _inner_bigrams():
+        return "word", 1.0
+    if profile.bigrams[left + right] > 1:
+        return "pair", 2.5
+    return "none", -2.0
+
+
+@cache
+def _inner_bigrams() -> frozenset[str]:
+    """Character pairs inside common words of 3-4 characters (現代化 gives 現代, 代化)."""
+    from .._resources import host_words
+
+    return frozenset(w[i : i + 2] for w in host_words()[0] if len(w) > 2 for i in range(len(w) - 1))
+
+
+_HAN_RUN = regex.compile(r"[\u3400-\u9fff]+")
+
+
+def _is_han(s: str) -> bool:
+    return _HAN_RUN.fullmatch(s) is not None
+
+
+def _broken_quotes(line: str) -> bool:
+    """True when the line's quotation marks do not pair up (a fragment cut out of dialogue)."""
+    depth = 0
+    for c in line:
+        if c in _OPEN_QUOTES:
+            depth += 1
+        elif c in _CLOSE_QUOTES:
+            depth -= 1
+            if depth < 0:
+                return True
+    return depth != 0
+
+
+def _non_overlapping(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for ed in sorted(edits, key=lambda x: (x.start, -x.end)):
+        if out and ed.start < out[-1].end:
+            continue
+        out.append(ed)
+    return out

@@ -1,0 +1,140 @@
+"""remove_injected_fiction: spliced fiction fragments go and the host rejoins; news quotes stay."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnnewsclean.cleaners.injected_fiction import RemoveInjectedFiction
+from cnnewsclean.cleaners.injected_keywords import RemoveInjectedKeywords
+from cnnewsclean.cleaners.layout import NormalizeLayout
+from cnnewsclean.detect.register import DocProfile, marker_kinds, minority_script_chars
+from cnnewsclean.document import Document
+from cnnewsclean.pipeline import Pipeline
+from tests.conftest import gold, seed_text
+from tests.injector import fiction_texts, host_texts, inject_text, make_cases, removal_mask, score
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SEED_002 = "002_0cc95ad011e00dc5"
+CLEAN_SEEDS = ["000_04f726505ebab9a0", "001_ef19e07390bc0016", "003_0bf3a46272197683", "004_70b0acb36bfb5e52"]
+NEGATIVES = sorted(FIXTURES.glob("inject_negative_*.txt")) + sorted(FIXTURES.glob("inject_host_*.txt"))
+PIPE = Pipeline([NormalizeLayout(), RemoveInjectedKeywords(), RemoveInjectedFiction()])
+
+
+def _mine(doc: Document) -> list:
+    return [e for e in doc.edits if e.cleaner == "remove_injected_fiction"]
+
+
+@pytest.fixture(scope="module")
+def doc_002() -> Document:
+    return PIPE(Document(seed_text(SEED_002)))
+
+
+def test_seed_002_fragments_removed_and_host_rejoined(doc_002: Document) -> None:
+    text = doc_002.text
+    for rejoined in ("送離職工群眾的身邊。", "打點各類營業400余萬件次", "推進四川工會任務高東西的品質成長(主題)", "聚智聚力促成長"):
+        assert rejoined in text
+    for fiction in ("藍玉華", "裴翔", "奴隸", "勳開心"):
+        assert fiction not in text
+
+
+def test_seed_002_whole_fiction_line_removed(doc_002: Document) -> None:
+    assert any(e.reason == "fiction_line" for e in _mine(doc_002))
+    assert "——”" not in doc_002.text
+
+
+def test_seed_002_keeps_host_quotes(doc_002: Document) -> None:
+    assert "“無論你在哪個職位,只需你‘干一行、愛一行、專注行’,都可以或許找到屬于本身的舞臺。”" in doc_002.text
+    assert "“我的心坎深處一向有個‘為國民辦事’的幻想信心,這才是我想追隨的人生價值。”" in doc_002.text
+
+
+def test_seed_002_body_matches_gold(doc_002: Document) -> None:
+    g = gold(SEED_002)
+    assert g is not None
+    out = doc_002.text.replace(",", "，").replace("?", "？").replace("(", "（").replace(")", "）").replace(";", "；")
+    for para in g["body"]:
+        assert para in out, para[:30]
+
+
+@pytest.mark.parametrize("seed_id", CLEAN_SEEDS)
+def test_clean_seeds_get_no_edit(seed_id: str) -> None:
+    assert _mine(PIPE(Document(seed_text(seed_id)))) == []
+
+
+@pytest.mark.parametrize("seed_id", CLEAN_SEEDS)
+def test_clean_gold_bodies_get_no_edit(seed_id: str) -> None:
+    g = gold(seed_id)
+    if g is None:
+        pytest.skip("gold not available")
+    assert _mine(PIPE(Document("\n".join(g["body"])))) == []
+
+
+@pytest.mark.parametrize("path", NEGATIVES, ids=lambda p: p.stem)
+def test_clean_news_with_quotes_unchanged(path: Path) -> None:
+    assert _mine(PIPE(Document(path.read_text(encoding="utf-8")))) == []
+
+
+def test_simplified_xianxia_fragment_in_word_is_removed() -> None:
+    host = "广东省总工会组织开展劳动和技能竞赛，带动职工参与超过500万人次，评选出一批优秀工匠人才。"
+    frag = "“师兄，你真的要去万妖谷吗？”小师妹端着一碗灵药走过来，眼眶有些发红。"
+    text = host.replace("职工", "职" + frag + "工")
+    assert RemoveInjectedFiction()(Document(text)).text == host
+
+
+def test_marker_kinds_and_minority_script() -> None:
+    assert marker_kinds("寶說呢?如果?”裴翔皺了皺眉。") == 3
+    assert marker_kinds("全省技能人才總量已達1096萬人") == 0
+    assert minority_script_chars("此后 以后 然后 先后 之後") == frozenset("後")
+
+
+def test_profile_host_bigrams_ignore_candidates() -> None:
+    pad = "全省工會組織" * 10
+    text = "藍玉華說了。" + pad + "職工群藍玉華笑了眾。"
+    prof = DocProfile.of(text)
+    assert prof.recurs_at(0)  # 藍玉 occurs twice, far apart
+    second = text.rindex("藍玉華")
+    prof.set_candidates([(0, 6), (second, second + 5)])
+    assert not prof.recurs_at(0)  # ... but only inside fiction candidates
+    assert prof.recurs_at(6)  # 全省 is host vocabulary
+
+
+def test_injected_benchmark_recall_and_damage() -> None:
+    cases = make_cases(100, seed=11, keywords=(0, 0), fiction=(1, 3))
+    r = score(cases, Pipeline([RemoveInjectedFiction()]))
+    assert r["recall"] >= 0.35
+    assert r["host_damage"] <= 0.005
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_property_host_damage_bounded(seed: int) -> None:
+    rng = random.Random(seed)
+    host = rng.choice(host_texts())[:800]
+    text, mask = inject_text(host, rng, [], fiction_texts("hans" if "会" in host else "hant"), 0, 2)
+    doc = RemoveInjectedFiction()(Document(text))
+    removed = removal_mask(text, doc.edits)
+    # a cut may overshoot a fragment by a few characters, never eat a sentence of host text
+    assert sum(r and not m for r, m in zip(removed, mask, strict=True)) <= 40
+
+
+def test_idempotent_on_seed_002(doc_002: Document) -> None:
+    again = PIPE(Document(doc_002.text))
+    assert [e for e in again.edits if e.cleaner == "remove_injected_fiction"] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(50, 800))
+def test_property_clean_news_unchanged(start: int, length: int) -> None:
+    blob = "\n".join(host_texts())
+    a = start % max(1, len(blob) - length)
+    piece = blob[a : a + length]
+    assert RemoveInjectedFiction()(Document(piece)).text == piece
+
+
+@given(st.text(max_size=300))
+def test_property_no_crash(text: str) -> None:
+    RemoveInjectedFiction()(Document(text))
