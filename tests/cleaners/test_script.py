@@ -72,7 +72,7 @@ def test_no_target_is_a_no_op(target: str | None) -> None:
     doc = run(text, target=target)
     assert doc.text == text
     assert doc.edits == []
-    assert doc.metadata == {}
+    assert doc.metadata == {"script": "hant"}  # detection still runs, on a bounded sample
 
 
 # -- full conversion ---------------------------------------------------------

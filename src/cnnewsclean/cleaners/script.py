@@ -184,7 +184,11 @@ class ConvertScript(Cleaner):
 
     def __call__(self, doc: Document, step: int = 0) -> Document:
         text = doc.text
-        if not text or not self.quick_check(text):
+        if not text:
+            return doc
+        if not self.quick_check(text):
+            # no conversion asked for: still say which script the document is in (a bounded sample)
+            doc.metadata["script"] = script_of(_detection_sample(text), self.config.mixed_share)
             return doc
         edits, new_text = self.convert(text, doc, step)
         if edits:
