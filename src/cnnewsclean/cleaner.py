@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from .document import Document, Edit
-from .edits import apply_edits
+from .edits import _span_key, apply_sorted_edits
 
 #: metadata keys that collect several values (everything else keeps the first value)
 LIST_KEYS = frozenset({"captions", "removed_spam", "photographers", "subtitles", "removed"})
@@ -85,8 +85,8 @@ class Cleaner:
         found = [e for e in self.find_edits(text, doc) if e.before != e.after]
         if not found:
             return doc
-        found.sort(key=lambda e: (e.start, e.end))
-        new_text = apply_edits(text, found)
+        found.sort(key=_span_key)
+        new_text = apply_sorted_edits(text, found)
         for e in found:
             if e.moved_to:
                 self.to_metadata(e, doc)

@@ -21,7 +21,15 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """Apply one batch of non-overlapping edits whose offsets index ``text``."""
     if not edits:
         return text
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    return apply_sorted_edits(text, sorted(edits, key=_span_key))
+
+
+def _span_key(e: Edit) -> tuple[int, int]:
+    return e.start, e.end
+
+
+def apply_sorted_edits(text: str, ordered: Sequence[Edit]) -> str:
+    """:func:`apply_edits` for edits already sorted by ``(start, end)``."""
     parts: list[str] = []
     pos = 0
     for e in ordered:

@@ -52,7 +52,7 @@ import regex
 
 from .._resources import pinyin_readings
 from ..cleaner import Cleaner
-from ..cp936_pua import decode_pair, encode_char, is_pua
+from ..cp936_pua import PUA_FIRST, PUA_LAST, decode_pair, decode_table, encode_char
 from ..document import Document, Edit
 from ..lm import model
 from .pinyin import split_syllable
@@ -78,6 +78,8 @@ _MAX_STARTS_BACK = 2
 
 #: full-width punctuation converted by the byte pass: ASCII byte -> its A3 trail byte
 _FW_TRAILS = tuple(0xA3 << 8 | x for x in (0xAC, 0xBA, 0xBB, 0xA1, 0xBF, 0xA8, 0xA9))
+_FW_TRAIL_BYTES = tuple(code & 0xFF for code in _FW_TRAILS)
+assert all(code >> 8 == 0xA3 for code in _FW_TRAILS)
 #: the ASCII bytes those pairs became (``，`` A3AC -> ``,`` 2C ...)
 _FW_ASCII = frozenset((code & 0xFF) - 0x80 for code in _FW_TRAILS)
 #: bytes the decoder turns into ``?`` alone: leads 0xA1-0xFE before a non-trail, and 0x80
@@ -104,7 +106,7 @@ class GbkBytesOptions:
 _BYTE, _HOLE, _ANN, _HOLE_ANN = range(4)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per window, and frozen __init__ is slow
 class _Elem:
     kind: int
     byte: int = 0  # _BYTE
@@ -150,14 +152,17 @@ def _elements(window: str, after: str = "") -> list[_Elem] | None:
 
 # ---------------------------------------------------------------- scoring
 _LM_VIEW = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）", "?": "？"})
+_LM_VIEW_CHARS = {chr(k): v for k, v in _LM_VIEW.items()}
 _CACHE_WEIGHT = 0.15
 _ANNOT_PAREN = regex.compile(r"\([" + _PY + r"]{1,6}\)")
 
 
 @lru_cache(maxsize=1 << 18)
 def _lm_logp(prev: str | None, ch: str) -> float:
-    """Shared-model transition, cached across documents."""
-    return model().logp(prev, ch)
+    """Shared-model transition (ASCII punctuation seen as full-width), cached across documents."""
+    if prev is not None:
+        prev = _LM_VIEW_CHARS.get(prev, prev)
+    return model().logp(prev, _LM_VIEW_CHARS.get(ch, ch))
 
 
 class _Scorer:
@@ -169,37 +174,51 @@ class _Scorer:
     """
 
     def __init__(self, text: str) -> None:
-        self.bigrams = _bigram_counts(text)
-        self.window: Counter[str] = Counter()
-        counts = Counter(text)
+        self.doc = text
+        self.window = ""
+        self.counts = counts = Counter(text)
         total = max(1, len(text))
         self.cache = {ch: _CACHE_WEIGHT * c / total for ch, c in counts.items() if "\u3400" <= ch <= "\u9fff"}
-        self._memo: dict[tuple[str | None, str], float] = {}
+        #: transitions that no window changes (no document-bigram bonus possible)
+        self.fixed: dict[tuple[str | None, str], float] = {}
+        #: transitions of Han pairs the document has, without and with the window's bonus
+        self._base: dict[tuple[str | None, str], float] = {}
+        self.window_memo: dict[tuple[str | None, str], float] = {}
+        self._doc_pairs: dict[str, int] = {}  # pair -> occurrences in the document
 
     def set_window(self, window: str) -> None:
         """Bigrams of the stretch being repaired do not count as evidence for it."""
-        self.window = _bigram_counts(window)
+        self.window = window
+        self.window_memo = {}
 
     def step(self, prev: str | None, ch: str) -> float:
         key = (prev, ch)
-        s = self._memo.get(key)
+        s = self.fixed.get(key)
         if s is None:
-            s = self._memo[key] = self._step(prev, ch)
-        if prev is not None:
-            pair = prev + ch
-            if self.bigrams.get(pair, 0) > self.window.get(pair, 0):
-                s += _DOC_BIGRAM_BONUS
+            s = self.window_memo.get(key)
+            if s is None:
+                s = self._new_step(prev, ch, key)
         return s
 
-    def _step(self, prev: str | None, ch: str) -> float:
-        ch = ch.translate(_LM_VIEW)
-        if prev is not None:
-            prev = prev.translate(_LM_VIEW)
-        c = self.cache.get(ch)
-        if c is None:
-            s = _lm_logp(prev, ch)
-        else:
-            s = math.log((1.0 - _CACHE_WEIGHT) * math.exp(_lm_logp(prev, ch)) + c)
+    def _new_step(self, prev: str | None, ch: str, key: tuple[str | None, str]) -> float:
+        base = self._base.get(key)
+        if base is None:
+            c = self.cache.get(_LM_VIEW_CHARS.get(ch, ch))
+            base = _lm_logp(prev, ch)
+            if c is not None:
+                base = math.log((1.0 - _CACHE_WEIGHT) * math.exp(base) + c)
+        counts = self.counts
+        if prev is None or prev not in counts or ch not in counts or not _is_han_pair(prev + ch):
+            self.fixed[key] = base  # the pair cannot occur in the document: never a bonus
+            return base
+        self._base[key] = base
+        pair = prev + ch
+        # the document has more of the pair than the window (overlapping counts)
+        in_doc = self._doc_pairs.get(pair)
+        if in_doc is None:
+            in_doc = self._doc_pairs[pair] = _count_pair(self.doc, pair)
+        s = base + _DOC_BIGRAM_BONUS if in_doc > _count_pair(self.window, pair) else base
+        self.window_memo[key] = s
         return s
 
     def text(self, prev: str | None, text: str) -> float:
@@ -211,15 +230,11 @@ class _Scorer:
 
 
 # ---------------------------------------------------------------- search
-@dataclass(slots=True)
-class _State:
-    score: float
-    pending: int  # lead byte waiting for its trail, or -1
-    last_byte: int
-    prev_byte: int
-    out: str
-    last_char: str | None
-    fw: bool = False  # the next ASCII punctuation was a full-width pair (it ended a ``?``)
+#: A search state is a tuple (for speed): ``(score, pending, last_byte, prev_byte,
+#: last_char, tail, out, fw)``. ``pending``: lead byte waiting for its trail, or -1;
+#: ``tail``: ``_sentence_len(out[-3:])``; ``fw``: the next ASCII punctuation was a
+#: full-width pair (it ended a ``?``). Fields 1-5 (``st[1:6]``) are the recombination key.
+_State = tuple[float, int, int, int, "str | None", int, str, bool]
 
 
 class _Search:
@@ -228,69 +243,96 @@ class _Search:
     def __init__(self, scorer: _Scorer, left_sentence: int = 99) -> None:
         self.scorer = scorer
         self.left_sentence = left_sentence
+        self._score_step = scorer.step
+        self._fixed = scorer.fixed
+        self._table = decode_table()
 
-    def _emit(self, st: _State, ch: str, bonus: float, pending: int, b: int) -> _State:
-        s = st.score + bonus + self.scorer.step(st.last_char, ch)
+    def _emit(self, st: _State, ch: str, bonus: float, b: int) -> _State:
+        s = self._fixed.get((st[4], ch))
+        s = st[0] + bonus + (self._score_step(st[4], ch) if s is None else s)
         if ch == "。":
-            n = _sentence_len(st.out)
+            n = _sentence_len(st[6])
             if n < 0:
                 n = self.left_sentence
             if n < len(_SHORT_SENTENCE):
                 s += _SHORT_SENTENCE[n]
-        return _State(s, pending, b, st.last_byte, st.out + ch, ch)
+        if ch in _SENTENCE_OPENERS:
+            tail = 0
+        else:
+            tail = st[5]
+            tail = tail + 1 if 0 <= tail < 2 else -1
+        return (s, -1, b, st[2], ch, tail, st[6] + ch, False)
 
     def feed(self, st: _State, b: int, bonus: float = 0.0) -> _State | None:
         """Decode one more original byte (aligned decoder)."""
-        if st.pending < 0:
+        pending = st[1]
+        if pending < 0:
             if b < 0x80:
-                return self._emit(st, chr(b), bonus, -1, b)
+                return self._emit(st, chr(b), bonus, b)
             if 0x81 <= b <= 0xFE:
-                return _State(st.score + bonus, b, b, st.last_byte, st.out, st.last_char)
+                return (st[0] + bonus, b, b, st[2], st[4], st[5], st[6], False)
             return None
-        ch = decode_pair(st.pending, b)
+        ch = self._table.get(pending << 8 | b)
         if ch is None:
             return None
-        if is_pua(ch):
+        if PUA_FIRST <= ch <= PUA_LAST:
             bonus += _PUA_IN_ORIGINAL
-        return self._emit(st, ch, bonus, -1, b)
+        return self._emit(st, ch, bonus, b)
 
     def _byte(self, st: _State, b: int, out: list[_State]) -> None:
         """A byte as seen, or the full-width pair ``A3 xx`` it was converted from."""
-        fw = st.fw and b in _FW_ASCII
-        s1 = self.feed(st, b, _A3_EXPANDED if fw else 0.0)
-        if s1:
-            out.append(s1)
         if b in _FW_ASCII:
+            fw = st[7]
+            s1 = self.feed(st, b, _A3_EXPANDED if fw else 0.0)
+            if s1:
+                out.append(s1)
             s2 = self.feed(st, 0xA3, 0.0 if fw else _A3_EXPANDED)
             s2 = s2 and self.feed(s2, b + 0x80)
             if s2:
                 out.append(s2)
+        else:
+            s1 = self.feed(st, b)
+            if s1:
+                out.append(s1)
 
     def step(self, st: _State, el: _Elem) -> list[_State]:
         """The states after one more element, for every reading of it."""
         out: list[_State] = []
-        if el.kind == _BYTE:
+        kind = el.kind
+        if kind == _BYTE:
             self._byte(st, el.byte, out)
-        elif el.kind == _HOLE:
+        elif kind == _HOLE:
             self._byte(st, 0x3F, out)  # a real ``?``, or ``？`` (A3BF) converted on bytes
+            feed = self.feed
             if el.next_low:
                 # a lone byte 0xA1-0xFE (or a trail 0x80) whose ASCII successor stopped the pair
-                for v in _LONE_BYTES:
-                    s1 = self.feed(st, v)
-                    if s1:
-                        s1.fw = st.pending >= 0 and el.next_fw
-                        out.append(s1)
-            # a lead 0x81-0xA0 that ate a converted full-width pair ``A3 xx``
-            for v in () if el.next_low else range(0x81, 0xA1):
-                s1 = self.feed(st, v, _HOLE_LOW)
-                if s1 is None:
-                    continue
-                for code in _FW_TRAILS:
-                    s2 = self.feed(s1, code >> 8, _A3_EXPANDED)
-                    s2 = s2 and self.feed(s2, code & 0xFF)
-                    if s2:
-                        out.append(s2)
-        elif el.kind == _HOLE_ANN:
+                pending = st[1]
+                if pending < 0:  # ``feed`` inlined: each lone byte starts a pair (0x80 is no lead)
+                    score, last, char, tail, text = st[0] + 0.0, st[2], st[4], st[5], st[6]
+                    out.extend([(score, v, v, last, char, tail, text, False) for v in _LONE_BYTES if v != 0x80])
+                else:  # ``feed`` inlined: each byte completes the pending pair
+                    fw = el.next_fw
+                    table, emit, lead = self._table, self._emit, pending << 8
+                    for v in _LONE_BYTES:
+                        ch = table.get(lead | v)
+                        if ch is None:
+                            continue
+                        s1 = emit(st, ch, _PUA_IN_ORIGINAL if PUA_FIRST <= ch <= PUA_LAST else 0.0, v)
+                        out.append((*s1[:7], True) if fw else s1)
+            else:
+                # a lead 0x81-0xA0 that ate a converted full-width pair ``A3 xx``
+                for v in range(0x81, 0xA1):
+                    s1 = feed(st, v, _HOLE_LOW)
+                    if s1 is None:
+                        continue
+                    s2 = feed(s1, 0xA3, _A3_EXPANDED)  # the lead of every pair in _FW_TRAILS
+                    if s2 is None:
+                        continue
+                    for trail in _FW_TRAIL_BYTES:
+                        s3 = feed(s2, trail)
+                        if s3:
+                            out.append(s3)
+        elif kind == _HOLE_ANN:
             # a lead 0x81-0xA0 that ate the ``(``: the pair before it carries the reading
             matched: list[_State] = []
             other: list[_State] = []
@@ -298,14 +340,15 @@ class _Search:
                 s1 = self.feed(st, v)
                 if s1 is None:
                     continue
-                (matched if _pair_reads(st.last_byte, v, el.syllable) else other).append(s1)
+                (matched if _pair_reads(st[2], v, el.syllable) else other).append(s1)
             out.extend(matched)
             if not matched:
-                out.extend(_State(s.score + _ANNOT_MISMATCH, s.pending, s.last_byte, s.prev_byte, s.out, s.last_char) for s in other)
+                out.extend((s[0] + _ANNOT_MISMATCH, *s[1:7], False) for s in other)
         else:  # _ANN: kept as text where the decoder is aligned, else dropped if it reads the pair before it
-            if st.pending < 0:
-                out.append(_State(st.score, -1, st.last_byte, st.prev_byte, st.out + el.text, st.last_char))
-            elif _pair_reads(st.prev_byte, st.last_byte, el.syllable):
+            if st[1] < 0:
+                text = st[6] + el.text
+                out.append((st[0], -1, st[2], st[3], st[4], _sentence_len(text[-3:]), text, False))
+            elif _pair_reads(st[3], st[2], el.syllable):
                 out.append(st)
         return out
 
@@ -313,25 +356,73 @@ class _Search:
         """Candidates ``(score, text, window_end)`` ending aligned at a resync point."""
         last = left_bytes[-1] if left_bytes else -1
         prev = left_bytes[-2] if len(left_bytes) > 1 else -1
-        beam = [_State(0.0, -1, last, prev, "", left)]
+        beam: list[_State] = [(0.0, -1, last, prev, left, -1, "", False)]
         results: list[tuple[float, str, int]] = []
+        step = self.step
+        emit = self._emit
+        table = self._table
         for i, el in enumerate(elems):
             best: dict[tuple[int, int, int, str | None, int], _State] = {}
-            for st in beam:
-                for ns in self.step(st, el):
-                    key = (ns.pending, ns.last_byte, ns.prev_byte, ns.last_char, _sentence_len(ns.out[-3:]))
-                    old = best.get(key)
-                    if old is None or ns.score > old.score:
+            get = best.get
+            b = el.byte
+            if el.kind == _BYTE and b not in _FW_ASCII:
+                # fast path for the common element (``feed`` inlined): one reading per state
+                for st in beam:
+                    pending = st[1]
+                    if pending < 0:
+                        if b < 0x80:
+                            ns = emit(st, chr(b), 0.0, b)
+                        elif 0x81 <= b <= 0xFE:
+                            ns = (st[0] + 0.0, b, b, st[2], st[4], st[5], st[6], False)
+                        else:
+                            continue
+                    else:
+                        ch = table.get(pending << 8 | b)
+                        if ch is None:
+                            continue
+                        ns = emit(st, ch, _PUA_IN_ORIGINAL if PUA_FIRST <= ch <= PUA_LAST else 0.0, b)
+                    key = ns[1:6]
+                    old = get(key)
+                    if old is None or ns[0] > old[0]:
                         best[key] = ns
-            beam = sorted(best.values(), key=lambda s: -s.score)[:_BEAM]
+            elif el.kind == _BYTE:
+                # ASCII punctuation: the byte as seen, or the full-width pair ``A3 xx`` (``_byte`` inlined)
+                feed, full = self.feed, b + 0x80
+                for st in beam:
+                    fw = st[7]
+                    ns = feed(st, b, _A3_EXPANDED if fw else 0.0)
+                    if ns:
+                        key = ns[1:6]
+                        old = get(key)
+                        if old is None or ns[0] > old[0]:
+                            best[key] = ns
+                    ns = feed(st, 0xA3, 0.0 if fw else _A3_EXPANDED)
+                    ns = ns and feed(ns, full)
+                    if ns:
+                        key = ns[1:6]
+                        old = get(key)
+                        if old is None or ns[0] > old[0]:
+                            best[key] = ns
+            else:
+                for st in beam:
+                    for ns in step(st, el):
+                        key = ns[1:6]
+                        old = get(key)
+                        if old is None or ns[0] > old[0]:
+                            best[key] = ns
+            beam = sorted(best.values(), key=_neg_score)[:_BEAM]
             if not beam:
                 break
             if el.resync and i >= first_ok:
                 for st in beam:
-                    if st.pending < 0 and not st.fw:
-                        results.append((st.score, st.out, el.end))
+                    if st[1] < 0 and not st[7]:
+                        results.append((st[0], st[6], el.end))
                         break
         return results
+
+
+def _neg_score(st: _State) -> float:
+    return -st[0]
 
 
 def _pair_reads(lead: int, trail: int, syllable: str) -> bool:
@@ -509,12 +600,25 @@ def _window_end(text: str, trig: int, limit: int) -> int:
     return limit
 
 
-_CJK_PAIR = regex.compile(r"(?=(\p{Han}\p{Han}))")
+_HAN_PAIR = regex.compile(r"\p{Han}\p{Han}")
 
 
-def _bigram_counts(text: str) -> Counter[str]:
-    """Counts of adjacent CJK character pairs, a cheap document cache model."""
-    return Counter(m.group(1) for m in _CJK_PAIR.finditer(text))
+def _count_pair(text: str, pair: str) -> int:
+    """Occurrences of the two-character ``pair`` in ``text``, overlapping ones included."""
+    if pair[0] != pair[1]:
+        return text.count(pair)
+    n = 0
+    i = text.find(pair)
+    while i >= 0:
+        n += 1
+        i = text.find(pair, i + 1)
+    return n
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_han_pair(pair: str) -> bool:
+    """True when both characters of ``pair`` are CJK ideographs."""
+    return _HAN_PAIR.fullmatch(pair) is not None
 
 
 def _trim(text: str, start: int, end: int, after: str) -> tuple[int, int, str]:

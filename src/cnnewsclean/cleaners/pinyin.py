@@ -37,6 +37,9 @@ _SYLLABLE = r"[(（]([a-zA-Zü" + _TONED_VOWELS + r"]{1,6}(?:[:][a-z]{0,2})?[0-5
 #: a CJK character followed by bracketed syllables (one, or a repeated annotation)
 ANNOTATION = regex.compile(r"(?<=[\p{Han}])(?:" + _SYLLABLE + r")+")
 _SYLLABLES = regex.compile(_SYLLABLE)
+#: per ``toneless`` option: character + its annotation -> whether the annotation reads the character
+_MATCHES: dict[bool, dict[str, bool]] = {True: {}, False: {}}
+_MATCHES_MAX = 1 << 16
 _QUICK = regex.compile(r"[(（][a-zA-Zü" + _TONED_VOWELS + r"]")
 
 
@@ -117,22 +120,33 @@ class RemovePinyinAnnotations(Cleaner):
         return ("(" in text or "（" in text) and _QUICK.search(text) is not None
 
     def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
-        found: list[tuple[int, int, str]] = []
+        toneless = self.config.toneless
+        memo = _MATCHES[toneless]
+        name = self.name
+        found: list[Edit] = []
         for m in ANNOTATION.finditer(text):
-            ch = text[m.start() - 1]
-            syllables = m.captures(1)
-            if not self.config.toneless and any(split_syllable(s)[1] == 0 for s in syllables):
-                continue
-            if all(reads_as(ch, s) for s in syllables):
-                found.append((m.start(), m.end(), ch))
+            start, end = m.span()
+            key = text[start - 1 : end]  # the character and its annotation
+            ok = memo.get(key)
+            if ok is None:
+                ch, syllables = key[0], m.captures(1)
+                if not toneless and any(split_syllable(s)[1] == 0 for s in syllables):
+                    ok = False
+                else:
+                    ok = all(reads_as(ch, s) for s in syllables)
+                if len(memo) >= _MATCHES_MAX:
+                    memo.clear()
+                memo[key] = ok
+            if ok:
+                found.append(Edit(name, start, end, key[1:], "", "pinyin_annotation"))
         if len(found) < self.config.min_annotations:
             # too few to be tool damage: a gloss on a rare character or on a polyphone
             # (``單(shàn)``) is the author's; the tool used the default reading
             lm = model()
             found = [
-                f
-                for f in found
-                if lm.char_logp(f[2]) > self.config.common_logp
-                and all(reads_as(f[2], syl, default_only=True) for syl in _SYLLABLES.findall(text, f[0], f[1]))
+                e
+                for e in found
+                if lm.char_logp(text[e.start - 1]) > self.config.common_logp
+                and all(reads_as(text[e.start - 1], syl, default_only=True) for syl in _SYLLABLES.findall(text, e.start, e.end))
             ]
-        return [self.edit(text, s, e, "", "pinyin_annotation") for s, e, _ in found]
+        return found
