@@ -4,8 +4,9 @@
 Splices spam keywords and fiction fragments (tests/injector.py) into clean news
 (gold bodies of seeds 000/001/003/004, tests/fixtures/inject_host_*.txt) and
 reports recall of injected characters and the share of host characters wrongly
-removed, for keywords alone, fiction alone and both together. Then times the
-cleaners on the clean seeds repeated to ~20 MB.
+removed, for keywords alone, fiction alone and both together; counts the clean
+negative texts (tests/fixtures/inject_negative_*.txt, HTML fixtures' expected
+texts) the cleaners edit. Then times the cleaners on the clean seeds repeated to ~20 MB.
 
 Usage: python benchmarks/bench_injection.py [--docs 300] [--seed 0] [--mb 20]
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.injector import host_texts, make_cases, score  # noqa: E402
+from tests.injector import FIXTURES, host_texts, make_cases, score  # noqa: E402
 
 from cnnewsclean.cleaners.injected_fiction import RemoveInjectedFiction  # noqa: E402
 from cnnewsclean.cleaners.injected_keywords import RemoveInjectedKeywords  # noqa: E402
@@ -46,6 +47,9 @@ def main() -> None:
         r = score(cases, pipe)
         sizes = f"({r['injected']} injected, {r['host']} host chars, {args.docs} docs)"
         print(f"{label:15s} recall {r['recall']:.3f}  host damage {r['host_damage']:.4f}  {sizes}")
+    negatives = sorted(FIXTURES.glob("inject_negative_*.txt")) + sorted((FIXTURES / "html").glob("*.expected.txt"))
+    changed = [p.name for p in negatives if pipe(Document(p.read_text(encoding="utf-8"))).edits]
+    print(f"negatives       {len(negatives)} clean texts (trade news, features, blogs, HTML fixtures), {len(changed)} edited {changed}")
     clean = "\n".join(host_texts())
     reps = max(1, int(args.mb * 1e6 / len(clean.encode("utf-8"))))
     docs = [clean] * reps

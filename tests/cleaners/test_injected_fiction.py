@@ -78,8 +78,65 @@ def test_clean_news_with_quotes_unchanged(path: Path) -> None:
     assert _mine(PIPE(Document(path.read_text(encoding="utf-8")))) == []
 
 
+NARRATIVE = sorted(FIXTURES.glob("inject_negative_narrative_*.txt"))
+HTML_EXPECTED = sorted((FIXTURES / "html").glob("*.expected.txt"))
+MINE = {"remove_injected_fiction", "remove_injected_keywords", "score_spun_text"}
+
+
+@pytest.fixture(scope="module")
+def default_pipeline() -> Pipeline:
+    from cnnewsclean.presets import load_preset
+
+    return load_preset("default")
+
+
+@pytest.mark.parametrize("path", NARRATIVE + HTML_EXPECTED, ids=lambda p: p.stem)
+def test_clean_narrative_and_html_texts_unchanged_by_default_pipeline(path: Path, default_pipeline: Pipeline) -> None:
+    doc = default_pipeline.clean_document(path.read_text(encoding="utf-8"))
+    assert [(e.reason, e.before) for e in doc.edits if e.cleaner in MINE] == []
+
+
+def test_narrative_negative_set_is_large_and_in_both_scripts() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in NARRATIVE]
+    assert len(texts) >= 10
+    assert {p.stem.rsplit("_", 1)[1] for p in NARRATIVE} == {"hans", "hant"}
+    # real narrative register: dialogue, pronouns, 了 and questions throughout
+    assert all(marker_kinds(t) >= 3 for t in texts)
+
+
+def test_fiction_in_a_narrative_page_is_flagged_not_cut() -> None:
+    host = (FIXTURES / "inject_negative_narrative_feature_hans.txt").read_text(encoding="utf-8")
+    frag = "“师兄，你真的要去万妖谷吗？”小师妹端着一碗灵药走过来，眼眶有些发红。"
+    text = host.replace("学生要走", "学生" + frag + "要走")
+    doc = RemoveInjectedFiction()(Document(text))
+    assert doc.text == text  # no contrast with a host that reads like a story: not confident enough to cut
+    assert any(f["kind"] == "fiction_span" for f in doc.metadata.get("flags", []))
+
+
+def test_quoted_speech_in_statistics_news_is_kept() -> None:
+    text = (FIXTURES / "inject_negative_narrative_mixed_hant.txt").read_text(encoding="utf-8")
+    assert _mine(PIPE(Document(text))) == []
+
+
+def test_fragment_after_a_host_marker_and_digits_is_found() -> None:
+    # the host's own 了 earlier on the line must not hide the fragment's markers from the cluster scan
+    host = (
+        "今年以来，全省各级工会已经累计拨付救灾款物1.06亿元，慰问了受灾职工和一线抢险救灾人员，帮助受灾企业恢复生产；"
+        "投入1500万元举办就业培训班200期，培训1.7万职工，1.2万余人取得执业技能等级证书。\n"
+        "全省各级工会还开展职工互助保障活动，募集资金1.84亿元，312万职工参加，救助6.3万人，"
+        "为困难职工家庭发放帮扶资金2.6亿元，惠及职工群众18万户。"
+    )
+    frag = "天冷了，别著凉。」林晚晴笑了笑，说：「我没有在等谁，只是想走"
+    text = host.replace("生产", "生" + frag + "产")
+    assert RemoveInjectedFiction()(Document(text)).text == host
+
+
 def test_simplified_xianxia_fragment_in_word_is_removed() -> None:
-    host = "广东省总工会组织开展劳动和技能竞赛，带动职工参与超过500万人次，评选出一批优秀工匠人才。"
+    host = (
+        "广东省总工会组织开展劳动和技能竞赛，带动职工参与超过500万人次，评选出一批优秀工匠人才。"
+        "截至目前，全省已建成各级劳模和工匠人才创新工作室近1.5万家，累计完成技术革新项目3.2万项，"
+        "为企业创造经济效益超过80亿元。"
+    )
     frag = "“师兄，你真的要去万妖谷吗？”小师妹端着一碗灵药走过来，眼眶有些发红。"
     text = host.replace("职工", "职" + frag + "工")
     assert RemoveInjectedFiction()(Document(text)).text == host
@@ -105,7 +162,7 @@ def test_profile_host_bigrams_ignore_candidates() -> None:
 def test_injected_benchmark_recall_and_damage() -> None:
     cases = make_cases(100, seed=11, keywords=(0, 0), fiction=(1, 3))
     r = score(cases, Pipeline([RemoveInjectedFiction()]))
-    assert r["recall"] >= 0.35
+    assert r["recall"] >= 0.5
     assert r["host_damage"] <= 0.005
 
 
@@ -133,6 +190,18 @@ def test_property_clean_news_unchanged(start: int, length: int) -> None:
     a = start % max(1, len(blob) - length)
     piece = blob[a : a + length]
     assert RemoveInjectedFiction()(Document(piece)).text == piece
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(NARRATIVE), st.integers(0, 100_000), st.integers(40, 900))
+def test_property_narrative_windows_unchanged(path: Path, start: int, length: int) -> None:
+    # any stretch of a clean feature, blog or interview, cut anywhere, is not a splice
+    # (stretches across two files are not clean text: a story paragraph before a news report is what a splice looks like)
+    text = path.read_text(encoding="utf-8").strip()
+    a = start % max(1, len(text) - length)
+    piece = text[a : a + length]
+    doc = PIPE(Document(piece))
+    assert _mine(doc) == []
 
 
 @given(st.text(max_size=300))

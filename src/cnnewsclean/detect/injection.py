@@ -152,16 +152,11 @@ def _mask(text: str, hits: list[Hit]) -> str:
 
 
 @cache
-def _t2s():  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@cache
 def to_simplified(s: str) -> str:
     """Fold Traditional (or mixed) characters to Simplified for word look-up."""
-    return _t2s().convert(s)
+    from .register import converters
+
+    return converters()[0].convert(s)
 
 
 def _han_run(s: str) -> bool:
@@ -206,21 +201,21 @@ def _topic_regex(category: str) -> regex.Pattern[str] | None:
     words = _TOPIC_WORDS.get(category)
     if not words:
         return None
-    import opencc
-
-    forms = set()
-    for w in words.split():
-        forms |= {w, opencc.OpenCC("t2s").convert(w), opencc.OpenCC("s2t").convert(w)}
-    return regex.compile("|".join(sorted(map(regex.escape, forms), key=len, reverse=True)))
+    return _both_scripts_regex(words)
 
 
 @cache
 def _report_regex() -> regex.Pattern[str]:
-    import opencc
+    return _both_scripts_regex(_REPORT_WORDS)
 
-    forms = set()
-    for w in _REPORT_WORDS.split():
-        forms |= {w, opencc.OpenCC("t2s").convert(w), opencc.OpenCC("s2t").convert(w)}
+
+def _both_scripts_regex(words: str) -> regex.Pattern[str]:
+    """One alternation of space-separated ``words`` in both scripts (one converter call per script)."""
+    from .register import converters
+
+    forms = set(words.split())
+    for conv in converters():
+        forms |= set(conv.convert(words).split())
     return regex.compile("|".join(sorted(map(regex.escape, forms), key=len, reverse=True)))
 
 

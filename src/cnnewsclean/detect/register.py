@@ -18,11 +18,12 @@ opposite, and often spells characters in the other script than its host
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -89,7 +90,8 @@ def _clip(x: float, lo: float, hi: float) -> float:
 
 
 @cache
-def _converters():  # type: ignore[no-untyped-def]
+def converters():  # type: ignore[no-untyped-def]
+    """The page-independent OpenCC converters ``(t2s, s2t)``, built once."""
     import opencc
 
     return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
@@ -118,8 +120,9 @@ class DocProfile:
     bias: float = -0.15
     near: int = 40
     _far: dict[str, bool] | None = None
-    _host_bigrams: Counter[str] | None = None
+    _host_bigrams: Counter[str] | None = None  # bigram counts inside candidates (subtracted from ``bigrams``)
     _masked: bytearray | None = None
+    char_weight: dict[str, tuple[float, bool]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, focus: str | None = None) -> DocProfile:
@@ -145,6 +148,43 @@ class DocProfile:
         prof.rep_weights = (unique, math.log(0.45), math.log(0.15))
         return prof
 
+    def weight_of(self, c: str) -> tuple[float, bool]:
+        """Score of a non-marker character ``c`` and whether its bigram recurrence adds to it."""
+        if c in PUNCT:
+            return 0.0, False
+        if c in DIGITS:
+            return self.digit_weight, False
+        if c.isascii():
+            return self.latin_weight, False
+        s = self.bias
+        if c in NARRATIVE_CHARS:
+            s += self.narrative_weight
+        elif c in NEWS_CHARS:
+            s += self.news_weight
+        if c in self.minority:
+            s += self.minority_weight
+        return s, True
+
+    def recurrence(self, start: int, end: int) -> list[int]:
+        """``rep[k]`` = 1 when the bigram ``text[start+k-1 : start+k+1]`` recurs (see :meth:`recurs_at`), for k in 0..end-start."""
+        text = self.text
+        n = len(text)
+        lo, hi = max(0, start - 1), min(n - 1, end)
+        host, masked = self._host_bigrams, self._masked
+        if host is None or masked is None:
+            recurs, count = self.recurs, self.bigrams.get
+            # most bigrams occur once or often; only pairs seen exactly twice need the distance test
+            pairs = map(text.__getitem__, map(slice, range(lo, hi), range(lo + 2, hi + 2)))
+            vals = [0 if (c := count(bg, 0)) < 2 else 1 if c > 2 else int(recurs(bg)) for bg in pairs]
+        else:
+            page, minus = self.bigrams, host
+            vals = [
+                int(page[bg] - minus[bg] - (0 if masked[i] or masked[i + 1] else 1) >= 1)
+                for i, bg in zip(range(lo, hi), map(text.__getitem__, map(slice, range(lo, hi), range(lo + 2, hi + 2))), strict=True)
+            ]
+        left = lo - (start - 1)
+        return [0] * left + vals + [0] * (end - start + 1 - left - len(vals))
+
     def set_candidates(self, spans: list[tuple[int, int]]) -> None:
         """Count bigrams on the host alone, leaving out ``spans`` (fiction candidates).
 
@@ -159,14 +199,13 @@ class DocProfile:
             # bigrams touching the span: they are not host bigrams
             lo, hi = max(0, a - 1), min(len(text), b + 1)
             inside.update(map("".join, itertools.pairwise(text[lo:hi])))
-        host = self.bigrams.copy()
-        host.subtract(inside)
         # bigrams between two host characters that the spans' edges counted twice
         for a, b in spans:
             for i in (a - 1, b - 1):
                 if 0 <= i < len(text) - 1 and not masked[i] and not masked[i + 1]:
-                    host[text[i : i + 2]] += 1
-        self._host_bigrams = host
+                    inside[text[i : i + 2]] -= 1
+        # host counts = page counts minus these (a small table, not a copy of the page's)
+        self._host_bigrams = inside
         self._masked = masked
 
     def masked_at(self, i: int) -> bool:
@@ -179,7 +218,7 @@ class DocProfile:
         if self._host_bigrams is None or self._masked is None:
             return self.recurs(bigram)
         own = 0 if (self._masked[i] or self._masked[i + 1]) else 1
-        return self._host_bigrams[bigram] - own >= 1
+        return self.bigrams[bigram] - self._host_bigrams[bigram] - own >= 1
 
     def recurs(self, bigram: str) -> bool:
         """True when ``bigram`` occurs at least twice, not just twice close together.
@@ -208,49 +247,45 @@ def minority_script_chars(text: str, focus: str | None = None) -> frozenset[str]
     ['後']
     """
     simp, trad = script_chars()
-    t2s, s2t = _converters()
+    t2s, s2t = converters()
     chars = set(text if focus is None else focus)
+    counts = Counter(text)
     out = set()
-    for c in chars & trad:
-        other = t2s.convert(c)
-        if other != c and text.count(other) > text.count(c):
-            out.add(c)
-    for c in chars & simp:
-        other = s2t.convert(c)
-        if other != c and text.count(other) > text.count(c):
-            out.add(c)
+    for conv, script in ((t2s, trad), (s2t, simp)):
+        mine = sorted(chars & script)
+        # one converter call for all characters (one per line keeps positions aligned)
+        others = conv.convert("\n".join(mine)).split("\n") if mine else []
+        for c, other in zip(mine, others, strict=False):
+            if other != c and len(other) == 1 and counts[other] > counts[c]:
+                out.add(c)
     return frozenset(out)
 
 
 def char_scores(text: str, start: int, end: int, profile: DocProfile, spun: list[tuple[int, int]]) -> list[float]:
     """Score each character of ``text[start:end]`` (positive: fiction-like); ``spun`` are spinner spans."""
-    recurs_at = profile.recurs_at
+    rep = profile.recurrence(start, end)
     markers = profile.markers
     rw = profile.rep_weights
+    base = profile.char_weight
+    marker_w = profile.marker_weight
+    minority = profile.minority
+    minority_w = profile.minority_weight
     out = []
-    for i in range(start, end):
-        c = text[i]
-        if i in markers:
-            out.append(profile.marker_weight + (profile.minority_weight if c in profile.minority else 0.0))
+    for k, c in enumerate(text[start:end]):
+        if start + k in markers:
+            out.append(marker_w + (minority_w if c in minority else 0.0))
             continue
-        if c in PUNCT:
-            out.append(0.0)
-            continue
-        if c in DIGITS:
-            out.append(profile.digit_weight)
-            continue
-        if c.isascii():
-            out.append(profile.latin_weight)
-            continue
-        s = profile.bias + rw[(i > 0 and recurs_at(i - 1)) + (i + 1 < len(text) and recurs_at(i))]
-        if c in NARRATIVE_CHARS:
-            s += profile.narrative_weight
-        elif c in NEWS_CHARS:
-            s += profile.news_weight
-        if c in profile.minority:
-            s += profile.minority_weight
-        out.append(s)
-    for a, b in spun:
+        w = base.get(c)
+        if w is None:
+            w = base[c] = profile.weight_of(c)
+        if w[1]:
+            out.append(w[0] + rw[rep[k] + rep[k + 1]])
+        else:
+            out.append(w[0])
+    k = bisect.bisect_left(spun, (start - 20, 0))  # spinner artefacts are short
+    for a, b in itertools.islice(spun, k, None):
+        if a >= end:
+            break
         for i in range(max(a, start), min(b, end)):
             out[i - start] = profile.spun_weight
     return out
