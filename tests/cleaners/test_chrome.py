@@ -290,3 +290,33 @@ def test_chrome_injected_into_clean_articles_is_removed_exactly(seed_id: str, he
     text = "\n".join([article[0], *head, *article[1:], *tail])
     doc = pipeline(*MY_CLEANERS).clean_document(text)
     assert doc.text == "\n".join(article)
+
+
+# -- fast paths give the same answers as the plain scans they replace ------------------------
+_LINE_CHARS = st.sampled_from([*"标题正文原題目:：(（【[]】）)引题主副 \t\u3000—-a\n", "引题", "原标题", "副題"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_CHARS, max_size=14).map("".join))
+def test_heading_mark_fast_path_matches_the_plain_search(line: str) -> None:
+    from cnnewsclean.detect.chrome import HEADING_LABEL, HEADING_MARK, find_heading_mark, strip_heading_marks
+
+    fast, slow = find_heading_mark(line), HEADING_MARK.search(line)
+    assert (fast and (fast.span(), fast["mark"])) == (slow and (slow.span(), slow["mark"]))
+    plain = HEADING_MARK.sub("", HEADING_LABEL.sub("", line.strip())).strip().strip("—－-").strip()
+    assert strip_heading_marks(line) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["正文", "", " ", "a"]), min_size=1, max_size=8), st.data())
+def test_line_removals_match_removal_spans(lines: list[str], data: st.DataObject) -> None:
+    from cnnewsclean.cleaners.chrome import line_removals, removal_spans
+
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    remove = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    spans = [(s, s + len(line), line) for s, line in zip(starts, lines, strict=True)]
+    expected = [span for span, r in zip(removal_spans(text, spans, remove), remove, strict=True) if r]
+    assert line_removals(text, starts, lines, [i for i, r in enumerate(remove) if r]) == expected

@@ -172,3 +172,36 @@ def test_word_salad_of_rare_dictionary_words_unchanged() -> None:
         if run(text).edits:
             changed.append(text)
     assert changed == []
+
+
+_MIXED = st.sampled_from([*"发展经济是重点，。鍙戝睍缁忔祹²úÆ·殷囑託銜錢\ue268\u3000\u2003\xa0 ab\n?\ufffd锟斤拷", "😀"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_MIXED, max_size=30))
+def test_quick_check_passes_every_text_with_a_candidate(text: str) -> None:
+    from cnnewsclean.detect.mojibake import candidate_spans, may_hold_mojibake
+
+    if list(candidate_spans(text)) or "\ufffd" in text:
+        assert may_hold_mojibake(text)
+    if not RepairEncodingMixups().quick_check(text):
+        assert RepairEncodingMixups().find_edits(text, Document(text)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_MIXED, max_size=30))
+def test_candidate_regex_matches_the_plain_lookahead_form(text: str) -> None:
+    import re
+
+    from cnnewsclean._resources import common_chars
+    from cnnewsclean.detect import mojibake
+
+    common = re.escape(common_chars() + mojibake._COMMON_MARKS)
+    rare = f"[^\\x00-\\x7f\\u2000-\\u200b\\u3000{common}]"
+    lead = "".join(sorted(mojibake.utf8_lead_chars()))
+    plain = re.compile(
+        f"(?=[^\\x00-\\x7f\\u2000-\\u200b\\u3000{common}]|[{lead}])"
+        f"(?:(?P<rare>{rare}(?:[^\\n]{{0,2}}{rare})+|{mojibake.PUA_CLASS})|[{lead}][^\\x00-\\x7f\\u3000])"
+    )
+    got = [(m.span(), m.lastgroup) for m in mojibake._candidate_re().finditer(text)]
+    assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)]

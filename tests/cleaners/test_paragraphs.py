@@ -103,3 +103,17 @@ def test_replay_and_idempotence(lines: list[str]) -> None:
     doc = rejoin(Document(text))
     assert replay(text, doc.edits) == doc.text
     assert rejoin(Document(doc.text)).edits == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("工会，。、“”\n a1(（)）%")), max_size=20))
+def test_cut_break_scan_matches_the_two_step_test(text: str) -> None:
+    import re
+
+    from cnnewsclean.cleaners import paragraphs
+    from cnnewsclean.detect.chrome import HAN
+
+    brk = re.compile(rf"\n(?=[{HAN}\w”」』、，,；;：:。）)%])")
+    cut_end = re.compile(rf"[{HAN}\w“「『《（(、，,]")
+    plain = [m.start() for m in brk.finditer(text, 1) if cut_end.match(text, m.start() - 1)]
+    assert [m.start() for m in paragraphs._CUT_BREAK.finditer(text, 1)] == plain

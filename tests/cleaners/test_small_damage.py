@@ -79,3 +79,21 @@ def test_no_crash_and_idempotent(text: str) -> None:
     once = run(text)
     assert replay(text, once.edits) == once.text
     assert run(once.text).text == once.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"“”‘’ abcXYZ019工会", "aed", "gdp"]), max_size=16).map("".join))
+def test_scan_patterns_match_their_lookbehind_forms(text: str) -> None:
+    import re
+
+    from cnnewsclean.cleaners import small_damage
+    from cnnewsclean.detect.context import IDEOGRAPH
+
+    quoted = re.compile(f"(?<=[“‘])([{IDEOGRAPH}A-Za-z0-9]{{1,8}}) (?=[”’])")
+    formula = re.compile(r"(?<=[“‘])([0-9]{1,3}|[A-Za-z]) ([0-9]{1,3}|[A-Za-z])(?=[”’])")
+    lower = re.compile("(?<![A-Za-z])[a-z]{2,6}(?![A-Za-z])")
+    assert [m.end(1) for m in small_damage._QUOTED_TERM.finditer(text)] == [m.end(1) for m in quoted.finditer(text)]
+    assert [(m.start(1), m.end(), m.groups()) for m in small_damage._FORMULA.finditer(text)] == [
+        (m.start(), m.end(), m.groups()) for m in formula.finditer(text)
+    ]
+    assert [m.span() for m in small_damage._LOWER_RUN.finditer(text)] == [m.span() for m in lower.finditer(text)]

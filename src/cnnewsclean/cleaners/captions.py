@@ -80,16 +80,21 @@ class RemoveCaptions(Cleaner):
 
     def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
         cfg: CaptionOptions = self.config
-        spans = [s for s in iter_lines(text)]
-        lines = [s[2].strip() for s in spans]
+        raw = text.split("\n")
+        if text.endswith("\n"):
+            raw.pop()  # the lines iter_lines gives: none after a final newline
+        lines = list(map(str.strip, raw))
         n = len(lines)
         reasons: list[str | None] = [None] * n
+        longest = cfg.max_caption + 40
         for i, line in enumerate(lines):
-            if line and len(line) <= cfg.max_caption + 40 and _may_be_marked(line) and _marked(line) is not None:
+            if line and len(line) <= longest and _may_be_marked(line) and _marked(line) is not None:
                 reasons[i] = "marked_caption"
         if cfg.unmarked:
-            self._unmarked(lines, reasons, doc)
-        removal = removal_spans(text, spans, [r is not None for r in reasons])
+            self._unmarked(lines, reasons, doc, "…" in text or "..." in text or "。。。" in text)
+        if reasons.count(None) == n:
+            return []
+        removal = removal_spans(text, list(iter_lines(text)), [r is not None for r in reasons])
         edits: list[Edit] = []
         for reason, (s, e) in zip(reasons, removal, strict=True):
             if reason is not None:
@@ -97,12 +102,13 @@ class RemoveCaptions(Cleaner):
                 edits.append(self.edit(text, s, e, "", reason, moved))
         return edits
 
-    def _unmarked(self, lines: list[str], reasons: list[str | None], doc: Document) -> None:
+    def _unmarked(self, lines: list[str], reasons: list[str | None], doc: Document, ellipsis: bool = True) -> None:
+        """Unmarked captions; ``ellipsis``: False when the text holds no ellipsis (no separator line)."""
         cfg: CaptionOptions = self.config
         n = len(lines)
         kinds = [_candidate(line, cfg.max_unmarked) if line[:1].isdigit() and reasons[i] is None else None for i, line in enumerate(lines)]
         # 1. runs next to a lone ellipsis line
-        for k, line in enumerate(lines):
+        for k, line in enumerate(lines if ellipsis else ()):
             if not line or len(line) > 12 or reasons[k] is not None or not ELLIPSIS_LINE.fullmatch(line):
                 continue
             near: list[int] = []
@@ -137,7 +143,7 @@ class RemoveCaptions(Cleaner):
                 for i in run:
                     doc.flag("caption_candidate", line=i, text=lines[i][:80], why="single line under the title")
         # 3. anything else that looks like a caption is only flagged
-        for i, kind in enumerate(kinds):
+        for i, kind in enumerate(kinds if "dated" in kinds else ()):
             if kind == "dated" and reasons[i] is None and i >= start and len(lines[i]) <= 60:
                 doc.flag("caption_candidate", line=i, text=lines[i][:80], why="date-led one-sentence line")
 

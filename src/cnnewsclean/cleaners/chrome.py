@@ -32,13 +32,14 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import add
 from typing import Any
 
 from ..cleaner import Cleaner
 from ..detect.chrome import (
     DATE_LEAD,
     ELLIPSIS_LINE,
-    HEADING_MARK,
+    find_heading_mark,
     parse_byline,
     parse_meta_line,
     split_names,
@@ -51,6 +52,7 @@ _BREAD_LEAD = re.compile(
     r"\s*(?:是)?\s*[:：]"
 )
 _BREAD_SEP = re.compile(r"\s*(?:>>|>|»|›|→|＞＞|＞|〉|>>)\s*")
+_BREAD_SEP_CHAR = re.compile(r"[>»›→＞〉]")
 _BREAD_STRONG_SEP = re.compile(r">>|»|›|＞＞")
 _BREAD_WORD = re.compile(r"首页|首頁|主页|主頁|正文|频道|頻道|栏目|欄目|新闻|新聞|资讯|資訊|网$|網$|要闻|要聞|本站")
 _NO_BREAD = re.compile(r"[。，,！？!?；;“”\"]")
@@ -156,7 +158,7 @@ class RemovePageChrome(Cleaner):
         raw = text.split("\n")
         n = len(raw)
         hits: list[_Hit | None] = [None] * n
-        starts = [0, *accumulate(len(line) + 1 for line in raw[:-1])]
+        starts = [0, *map(add, accumulate(map(len, raw[:-1])), range(1, n))]  # one newline after each line
         edge = set(range(min(n, cfg.head_lines))) | set(range(max(0, n - cfg.tail_lines), n))
         looked = sorted(edge | _mid_lines(text, starts))
         lines = list(raw)  # stripped below where looked at (normalize_layout already strips)
@@ -181,12 +183,12 @@ class RemovePageChrome(Cleaner):
                 if lines[i]:
                     hits[i] = self._classify(lines[i], True, False)
             self._blocks(lines, hits, more)
-        self._ellipsis_for_captions(lines, hits)
+        if "…" in text or "..." in text or "。。。" in text:  # else no line is an ellipsis line
+            self._ellipsis_for_captions(lines, hits)
         self._header(lines, hits, doc)
         if not any(hits):
             return []
-        spans = [(st, st + len(line), line) for st, line in zip(starts, raw, strict=True)]
-        return self._edits(text, spans, hits)
+        return self._edits(text, starts, raw, hits)
 
     # -- per line --------------------------------------------------------
     def _classify(self, line: str, edge: bool, head: bool) -> _Hit | None:
@@ -215,7 +217,7 @@ class RemovePageChrome(Cleaner):
             return _Hit("meta_line", next((k for k in fields if not k.startswith("_")), None))
         if parse_byline(line) is not None:
             return _Hit("byline", "author")
-        if len(line) <= 50 and _PHOTO_CREDIT.match(line):
+        if len(line) <= 50 and ("图" in line or "圖" in line or "照" in line) and _PHOTO_CREDIT.match(line):
             return _Hit("photo_credit", "photo_credit")
         if line[-1] in _TEASER_LAST and _TEASER.search(line):
             return _Hit("related_links", "related")
@@ -303,9 +305,14 @@ class RemovePageChrome(Cleaner):
         _set_title(lines, candidates, anchor, doc)
 
     # -- edits ---------------------------------------------------------------
-    def _edits(self, text: str, spans: list[tuple[int, int, str]], hits: list[_Hit | None]) -> list[Edit]:
-        removal = removal_spans(text, spans, [h is not None for h in hits])
-        return [self.edit(text, s, e, "", hit.reason, hit.moved_to) for hit, (s, e) in zip(hits, removal, strict=True) if hit is not None]
+    def _edits(self, text: str, starts: list[int], raw: list[str], hits: list[_Hit | None]) -> list[Edit]:
+        removed = [i for i, h in enumerate(hits) if h is not None]
+        edits = []
+        for i, (s, e) in zip(removed, line_removals(text, starts, raw, removed), strict=True):
+            hit = hits[i]
+            assert hit is not None
+            edits.append(self.edit(text, s, e, "", hit.reason, hit.moved_to))
+        return edits
 
     def to_metadata(self, edit: Edit, doc: Document) -> None:
         """Parse the removed line into fields (source, published, editor, author ...)."""
@@ -395,13 +402,43 @@ def removal_spans(text: str, spans: list[tuple[int, int, str]], remove: list[boo
     return out
 
 
+def line_removals(text: str, starts: list[int], lines: list[str], removed: list[int]) -> list[tuple[int, int]]:
+    """:func:`removal_spans` of the lines ``removed`` (ascending indices) only.
+
+    ``lines`` are the text's lines (``text.split("\\n")`` or :func:`iter_lines`) and ``starts`` their offsets.
+
+    >>> line_removals("A\\nB\\nC", [0, 2, 4], ["A", "B", "C"], [1, 2])
+    [(1, 3), (3, 5)]
+    """
+    tail_from = len(lines)
+    k = len(removed) - 1
+    while tail_from > 0:
+        i = tail_from - 1
+        while k >= 0 and removed[k] > i:
+            k -= 1
+        if not ((k >= 0 and removed[k] == i) or not lines[i].strip()):
+            break
+        tail_from = i
+    size = len(text)
+    out: list[tuple[int, int]] = []
+    for i in removed:
+        s = starts[i]
+        e = s + len(lines[i])
+        if tail_from > 0 and i >= tail_from:
+            s -= 1
+        elif e < size:
+            e += 1
+        out.append((s, e))
+    return out
+
+
 def _is_breadcrumb(line: str) -> bool:
     if len(line) > 100:
         return False
     if _BREAD_LEAD.match(line):
         return True
-    if len(line) > 80 or _NO_BREAD.search(line):
-        return False
+    if len(line) > 80 or _NO_BREAD.search(line) or not _BREAD_SEP_CHAR.search(line):
+        return False  # (without a separator the line is one part)
     parts = [p for p in _BREAD_SEP.split(line) if p.strip()]
     if len(parts) < 2 or any(len(p) > 20 for p in parts):
         return False
@@ -414,7 +451,7 @@ def _short_link(line: str) -> bool:
 
 
 def _heading_like(line: str) -> bool:
-    if HEADING_MARK.search(line):
+    if find_heading_mark(line):
         return True
     if len(line) > _HEADING_MAX:
         return False
@@ -440,7 +477,7 @@ def _extend(meta: dict[str, Any], key: str, values: list[str]) -> None:
 
 def _set_title(lines: list[str], candidates: list[int], anchor: int | None, doc: Document) -> None:
     """Pick title, kicker and subtitle among the heading lines above the body."""
-    marked = {i: m["mark"] for i in candidates if (m := HEADING_MARK.search(lines[i]))}
+    marked = {i: m["mark"] for i in candidates if (m := find_heading_mark(lines[i]))}
     meta = doc.metadata
     if marked:
         for i, mark in marked.items():

@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .._resources import common_chars
 from ..cleaner import Cleaner
-from ..detect.mojibake import LOST, Candidate, Reading, candidate_spans, readings, safe_logp, safe_logprob, utf8_lead_chars
+from ..detect.mojibake import LOST, Reading, candidate_spans, may_hold_mojibake, readings, safe_logp, utf8_lead_chars
 from ..document import Document, Edit
 from ..lm import model
 
@@ -80,6 +80,10 @@ class RepairEncodingMixups(Cleaner):
     name = "repair_encoding_mixups"
     Config = MixupOptions
 
+    def quick_check(self, text: str) -> bool:
+        # every candidate span, U+FFFD and 锟斤拷 start with an uncommon or UTF-8-lead character
+        return may_hold_mojibake(text) or "\ufffd" in text or "锟斤" in text
+
     def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
         edits: list[Edit] = []
         taken: list[tuple[int, int]] = []
@@ -93,7 +97,8 @@ class RepairEncodingMixups(Cleaner):
 
         accepted: list[Reading] = []
         for cand in candidate_spans(text):
-            chosen = self._choose(text, cand)
+            found = readings(text, *cand)  # computed once: both the choice and the fallback use them
+            chosen = self._choose(text, found) if found else []
             for r in chosen:
                 if free(r.start, r.end):
                     taken.append((r.start, r.end))
@@ -102,7 +107,7 @@ class RepairEncodingMixups(Cleaner):
                     if r.guessed or r.dropped:
                         doc.flag("mojibake_lost_bytes", start=r.start, end=r.end, guessed=r.guessed, dropped=r.dropped)
             if not chosen and self.config.drop_unrecoverable:
-                bad = self._unrecoverable(text, cand)
+                bad = self._unrecoverable(text, found)
                 if bad is not None and free(*bad):
                     drop(*bad, "unrecoverable_mojibake")
         # a character whose last byte was lost and could not be guessed: what is left of it
@@ -132,10 +137,10 @@ class RepairEncodingMixups(Cleaner):
             damage["score"] = round(min(1.0, damage.get("score", 0.0) + (repaired + lost) / max(1, len(text))), 4)
         return edits
 
-    def _unrecoverable(self, text: str, cand: Candidate) -> tuple[int, int] | None:
+    def _unrecoverable(self, text: str, found: list[Reading]) -> tuple[int, int] | None:
         """A long stretch that is valid UTF-8-as-GBK bytes but decodes to nonsense (several rounds of damage)."""
         best: tuple[int, int] | None = None
-        for r in readings(text, *cand):
+        for r in found:
             if r.route != "utf8_as_gbk" or r.end - r.start < self.config.min_unrecoverable:
                 continue
             if best is None or r.end - r.start > best[1] - best[0]:
@@ -151,11 +156,11 @@ class RepairEncodingMixups(Cleaner):
         doc.metadata.setdefault("mojibake", []).append({"text": edit.before, "reason": edit.reason})
 
     # -- choosing a reading ---------------------------------------------------------
-    def _choose(self, text: str, cand: Candidate) -> list[Reading]:
-        """The accepted readings inside the candidate span, best first, possibly overlapping."""
+    def _choose(self, text: str, found: list[Reading]) -> list[Reading]:
+        """The accepted readings among ``found`` (a candidate span's), best first, possibly overlapping."""
         lm = model()
         scored: list[tuple[float, Reading]] = []
-        for r in readings(text, *cand):
+        for r in found:
             r = _trim(text, r)
             if r is None:
                 continue
@@ -181,9 +186,9 @@ class RepairEncodingMixups(Cleaner):
             return None
         prev = text[r.start - 1] if r.start else None
         nxt = text[r.end] if r.end < len(text) else None
-        core = safe_logprob(lm, new, prev)
-        lp_new = core + (safe_logp(lm, new[-1], nxt) if nxt else 0.0)
-        lp_old = safe_logprob(lm, old, prev) + (safe_logp(lm, old[-1], nxt) if nxt else 0.0)
+        core = _logprob(new, prev)
+        lp_new = core + (_logp(new[-1], nxt) if nxt else 0.0)
+        lp_old = _logprob(old, prev) + (_logp(old[-1], nxt) if nxt else 0.0)
         floor = self.config.min_score_dbcs if r.route in _DBCS_ROUTES else self.config.min_score
         if core / len(new) < floor:
             return None
@@ -191,6 +196,21 @@ class RepairEncodingMixups(Cleaner):
         if gain < self.config.min_gain + self.config.gain_per_char * len(new):
             return None
         return gain
+
+
+@lru_cache(maxsize=1 << 16)
+def _logp(prev: str | None, ch: str) -> float:
+    """``safe_logp`` under the shared model, memoised (the same pairs recur across documents)."""
+    return safe_logp(model(), prev, ch)
+
+
+def _logprob(text: str, prev: str | None) -> float:
+    """``safe_logprob`` under the shared model, from memoised pairs (same sum, same order)."""
+    total = 0.0
+    for ch in text:
+        total += _logp(prev, ch)
+        prev = ch
+    return total
 
 
 @cache
@@ -211,17 +231,16 @@ def _trim(text: str, r: Reading) -> Reading | None:
     old = text[r.start : r.end]
     if len(old) != len(r.text) or r.route not in _DBCS_ROUTES:
         return r
-    lm = model()
     common = _common_set()
     a, b = 0, len(old)
 
     def clean_edge(i: int, outer: str | None, left: bool) -> bool:
         o, n = old[i], r.text[i]
-        if o == n or safe_logp(lm, None, o) > safe_logp(lm, None, n):
+        if o == n or _logp(None, o) > _logp(None, n):
             return True
         if o not in common or outer is None:
             return False
-        pair = safe_logp(lm, outer, o) if left else safe_logp(lm, o, outer)
+        pair = _logp(outer, o) if left else _logp(o, outer)
         return pair > _CLEAN_PAIR
 
     while a < b and clean_edge(a, text[r.start + a - 1] if r.start + a > 0 else None, True):

@@ -27,10 +27,10 @@ from ..cleaner import Cleaner
 from ..detect.chrome import DATE_LEAD, HAN, strip_heading_marks
 from ..document import Document, Edit
 
-#: a line break between a character that cannot end a paragraph and one that can continue it
-_BREAK = re.compile(rf"\n(?=[{HAN}\w”」』、，,；;：:。）)%])")
-#: the last character of a line that may be cut mid-sentence
-_CUT_END = re.compile(rf"[{HAN}\w“「『《（(、，,]")
+#: a line break between a character that cannot end a paragraph (the last of a line that may be
+#: cut mid-sentence) and one that can continue it; the newline comes first so the regex engine
+#: jumps from newline to newline, the lookbehind then checks the character before it
+_CUT_BREAK = re.compile(rf"\n(?<=[{HAN}\w“「『《（(、，,]\n)(?=[{HAN}\w”」』、，,；;：:。）)%])")
 _CLAUSE = re.compile(r"[，,、；;。！？!?]")
 _NEW_PARA = re.compile(
     r"^(?:[■●▲◆★☆□◇△○◎•·\-—－*#]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）]|"
@@ -73,7 +73,7 @@ class RejoinBrokenParagraphs(Cleaner):
     Config = RejoinOptions
 
     def quick_check(self, text: str) -> bool:
-        return self.config.sync_title or any(_CUT_END.match(text, m.start() - 1) for m in _BREAK.finditer(text, 1))
+        return self.config.sync_title or _CUT_BREAK.search(text, 1) is not None
 
     def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
         cfg: RejoinOptions = self.config
@@ -82,10 +82,8 @@ class RejoinBrokenParagraphs(Cleaner):
         heads = {str(doc.metadata.get(k, "")) for k in ("title", "kicker", "subtitle")} - {""}
         first_nl = text.find("\n")
         edits: list[Edit] = []
-        for m in _BREAK.finditer(text, 1):
+        for m in _CUT_BREAK.finditer(text, 1):
             nl = m.start()
-            if not _CUT_END.match(text, nl - 1):
-                continue
             if cfg.skip_head and nl <= first_nl:
                 continue
             a_start = text.rfind("\n", 0, nl) + 1

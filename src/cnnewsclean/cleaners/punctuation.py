@@ -54,6 +54,8 @@ def _mark_pattern(marks: str) -> re.Pattern[str]:
     )
 
 
+#: two ASCII marks side by side: without one, no restored mark can touch another
+_ADJACENT_MARKS = re.compile(r"[,:;?!().][,:;?!().]")
 _PARENS = re.compile(r"[(（]([^()（）\n]*)[)）]")
 _PERIOD = re.compile(f"\\.(?<=[{IDEOGRAPH}]\\.)(?=\\n|\\Z|[“”‘’])")
 
@@ -107,41 +109,51 @@ class RestoreFullwidthPunctuation(Cleaner):
                 for m in _PERIOD.finditer(cur):
                     if not (urls and in_spans(urls, m.start())):
                         found[m.start()] = m.end()
-            found = {i: e for i, e in found.items() if i not in full}
+            if full:
+                found = {i: e for i, e in found.items() if i not in full}
             if not found:
                 break
             full.update(found)
             n = len(cur)
+            if not _ADJACENT_MARKS.search(cur):
+                break  # no two ASCII marks touch anywhere: nothing more can change
             if not any((i and cur[i - 1] in _FULL) or (i + 1 < n and cur[i + 1] in _FULL) for i in found):
                 break  # no restored mark touches another ASCII mark: nothing more can change
             chars = list(cur)
             for i in found:
                 chars[i] = _FULL[chars[i]]
             cur = "".join(chars)
-        return [self.edit(text, i, e, _FULL[text[i]], _REASON[text[i]]) for i, e in sorted(full.items())]
+        name = self.name
+        edits = []
+        for i, e in sorted(full.items()):
+            ch = text[i]
+            edits.append(Edit(name, i, e, text[i:e], _FULL[ch], _REASON[ch]))
+        return edits
 
     def _find_marks(self, text: str, urls: list[tuple[int, int]], done: dict[int, int], found: dict[int, int]) -> None:
         assert self._marks is not None
         skip_after = -1
         n = len(text)
         drop_space = self.config.drop_space_after
+        damage_next = _DAMAGE_NEXT.match
+        ideo = _IDEO.match
         for m in self._marks.finditer(text):
             i = m.start()
             ch = text[i]
             if i == skip_after:
                 skip_after = i + 1
                 continue
-            if ch == "?" and i + 1 < n and (_DAMAGE_NEXT.match(text, i + 1) or (i and "\ue000" <= text[i - 1] <= "\uf8ff")):
+            if ch == "?" and i + 1 < n and (damage_next(text, i + 1) or (i and "\ue000" <= text[i - 1] <= "\uf8ff")):
                 skip_after = i + 1  # GBK damage trace: leave the whole run for the byte repair
                 continue
-            if i in done or (urls and in_spans(urls, i)):
+            if (done and i in done) or (urls and in_spans(urls, i)):
                 continue
             if ch == ";" and _ENTITY_TAIL.search(text, max(0, i - 12), i):
                 continue  # an HTML entity such as &nbsp;
             if m.lastgroup == "weak" and not chinese_window(text, i):
                 continue
             end = m.end()
-            if end == i + 1 or not drop_space or end >= n or not _IDEO.match(text, end):
+            if end != i + 1 and (not drop_space or end >= n or not ideo(text, end)):
                 end = i + 1
             found[i] = end
 

@@ -36,9 +36,11 @@ ACRONYMS = frozenset(
     """.split()
 )
 
-_QUOTED_TERM = re.compile(f"(?<=[“‘])([{IDEOGRAPH}A-Za-z0-9]{{1,8}}) (?=[”’])")
-_FORMULA = re.compile(r"(?<=[“‘])([0-9]{1,3}|[A-Za-z]) ([0-9]{1,3}|[A-Za-z])(?=[”’])")
-_LOWER_RUN = re.compile("(?<![A-Za-z])[a-z]{2,6}(?![A-Za-z])")
+# (each pattern opens with a character class, so the regex engine skips to candidates in C)
+_QUOTED_TERM = re.compile(f"[“‘]([{IDEOGRAPH}A-Za-z0-9]{{1,8}}) (?=[”’])")
+_FORMULA = re.compile(r"[“‘]([0-9]{1,3}|[A-Za-z]) ([0-9]{1,3}|[A-Za-z])(?=[”’])")
+#: two to six lower-case letters, not part of a longer Latin word
+_LOWER_RUN = re.compile("[a-z](?<![A-Za-z][a-z])[a-z]{1,5}(?![A-Za-z])")
 _CJK = re.compile(f"[{IDEOGRAPH}]")
 _UPPER = re.compile("[A-Z]")
 
@@ -76,7 +78,7 @@ class RepairSmallDamage(Cleaner):
                 a, b = m.group(1), m.group(2)
                 if lowered:
                     a, b = (a.upper() if a.isalpha() else a), (b.upper() if b.isalpha() else b)
-                edits.append(self.edit(text, m.start(), m.end(), f"{a}+{b}", "plus_restored"))
+                edits.append(self.edit(text, m.start(1), m.end(), f"{a}+{b}", "plus_restored"))
         if self.config.acronyms and lowered:
             for m in _LOWER_RUN.finditer(text):
                 word = m.group()

@@ -262,6 +262,8 @@ BYLINE = re.compile(
     rf"^{_DECOR}?\s*(?:{_PREFIX})?(?P<org>{_ORG})\s*(?P<role>{_ROLE})?\s*[:：]?\s*(?P<names>[{HAN}·、，, 　]+?)"
     rf"\s*(?P<shot>摄|攝|拍摄|拍攝)?$"
 )
+#: a character of every prefix, role and 摄 mark: a byline without one has no marker
+_BYLINE_MARKER = re.compile("[文图圖摄攝视視记記通实實撰作]")
 _MORE_ROLE = re.compile(rf"\s*{_ROLE}\s*[:：]?\s*")
 _PHOTO_KIND = frozenset("图 圖 摄影 攝影 摄 攝 文图 文圖 图文 圖文".split())
 _PHOTO_ROLE = ("摄影", "攝影")
@@ -281,7 +283,7 @@ def parse_byline(line: str) -> dict[str, list[str]] | None:
     True
     """
     line = line.strip()
-    if len(line) > 60 or not line:
+    if len(line) > 60 or not line or not _BYLINE_MARKER.search(line):
         return None
     if line[0] in "(（[【" and line[-1] in ")）]】":
         line = line[1:-1].strip()  # "（记者 张三）"
@@ -337,9 +339,24 @@ def strip_heading_marks(line: str) -> str:
     '2023年全省工会工作综述'
     """
     line = HEADING_LABEL.sub("", line.strip())
-    line = HEADING_MARK.sub("", line)
+    if line[-1:] in _MARK_LAST:  # the line ends on a non-space: a mark can only end on its bracket
+        line = HEADING_MARK.sub("", line)
     return line.strip().strip("—－-").strip()
+
+
+_MARK_LAST = frozenset(")）】]")
 
 
 HEADING_LABEL = re.compile(r"^(?:原标题|原標題|原题目|原題目|原题|原題|标题|標題)\s*[:：]\s*")
 HEADING_MARK = re.compile(r"\s*[(（【\[]\s*(?P<mark>引题|引題|主题|主題|副题|副題|肩题|肩題|眉题|眉題)\s*[)）】\]]\s*$")
+
+
+def find_heading_mark(line: str) -> re.Match[str] | None:
+    """``HEADING_MARK.search(line)``, skipping the scan when the line does not end on a bracket.
+
+    >>> find_heading_mark("凝心聚力共奮進（引題） ")["mark"], find_heading_mark("正文第一段。")
+    ('引題', None)
+    """
+    if line.rstrip()[-1:] not in _MARK_LAST:
+        return None
+    return HEADING_MARK.search(line)

@@ -67,11 +67,40 @@ def _candidate_re() -> re.Pattern[str]:
     lead = "".join(sorted(utf8_lead_chars()))
     # two uncommon characters at most two others apart, or a UTF-8-lead character before non-ASCII
     # or a private-use character (what GBK decoders make of user-defined cells)
-    # (the leading lookahead lets the scan skip characters that can start neither)
+    # (the pattern opens with one character class, uncommon or UTF-8 lead, so the regex engine
+    # skips every other character in C; lookbehinds then tell which kind it was)
     return re.compile(
-        f"(?=[^\\x00-\\x7f\\u2000-\\u200b\\u3000{common}]|[{lead}])"
-        f"(?:(?P<rare>{rare}(?:[^\\n]{{0,2}}{rare})+|{PUA_CLASS})|[{lead}][^\\x00-\\x7f\\u3000])"
+        f"[{_rare_or_lead_class()}]"
+        f"(?:(?:(?<={rare})(?:[^\\n]{{0,2}}{rare})+|(?<={PUA_CLASS}))(?P<rare>)|(?<=[{lead}])[^\\x00-\\x7f\\u3000])"
     )
+
+
+def may_hold_mojibake(text: str) -> bool:
+    """Cheap pre-check: False when ``text`` has no character :func:`candidate_spans` could start at.
+
+    >>> may_hold_mojibake("发展经济是重点。"), may_hold_mojibake("鍙戝睍缁忔祹")
+    (False, True)
+    """
+    return _rare_or_lead_re().search(text) is not None
+
+
+@cache
+def _rare_or_lead_re() -> re.Pattern[str]:
+    return re.compile(f"[{_rare_or_lead_class()}]")
+
+
+def _rare_or_lead_class() -> str:
+    """The body of a character class: non-ASCII characters that are uncommon or UTF-8-lead characters."""
+    skip = set(common_chars() + _COMMON_MARKS) | {chr(c) for c in range(0x2000, 0x200C)} | {"\u3000"}
+    codes = sorted(ord(c) for c in skip - utf8_lead_chars() if ord(c) >= 0x80)
+    parts: list[str] = []
+    lo = 0x80
+    for o in codes:
+        if o > lo:
+            parts.append(re.escape(chr(lo)) if o - 1 == lo else f"{re.escape(chr(lo))}-{re.escape(chr(o - 1))}")
+        lo = max(lo, o + 1)
+    parts.append(f"{re.escape(chr(lo))}-\\U0010ffff")
+    return "".join(parts)
 
 
 @cache
@@ -157,6 +186,7 @@ def _may_be_utf8_as_gbk(span: str) -> bool:
 # -- how the wrong decoder's output maps back to bytes -------------------------------------
 
 
+@cache
 def _gbk_bytes(ch: str) -> bytes | None:
     try:
         return ch.encode("gbk")
@@ -164,6 +194,7 @@ def _gbk_bytes(ch: str) -> bytes | None:
         return cp936_encode_char(ch)
 
 
+@cache
 def _big5_bytes(ch: str) -> bytes | None:
     try:
         return ch.encode("cp950")
@@ -171,6 +202,7 @@ def _big5_bytes(ch: str) -> bytes | None:
         return None
 
 
+@cache
 def _latin_bytes(ch: str) -> bytes | None:
     o = ord(ch)
     if o < 0x100:
@@ -447,7 +479,7 @@ def _dbcs_readings(
             k0 = 0
             for k in range(len(offs) - 1):
                 piece = data[offs[k] : offs[k + 1]]
-                ch = _decode(piece, codec) if len(piece) == 2 else None
+                ch = _decode_pair(piece, codec) if len(piece) == 2 else None
                 if ch is None or len(ch) != 1:
                     if out:
                         yield Reading(first + k0, first + k, "".join(out), route)
@@ -497,6 +529,12 @@ def _decode(data: bytes, codec: str) -> str | None:
         return data.decode(codec)
     except UnicodeDecodeError:
         return None
+
+
+@cache
+def _decode_pair(data: bytes, codec: str) -> str | None:
+    """:func:`_decode` of one double-byte character (memoised: the same characters recur)."""
+    return _decode(data, codec)
 
 
 def readings(text: str, start: int, end: int, uncommon: int | None = None, core: int = 0) -> list[Reading]:
