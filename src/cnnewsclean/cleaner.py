@@ -91,8 +91,7 @@ class Cleaner:
             if e.moved_to:
                 self.to_metadata(e, doc)
         for e in found:
-            if e.step != step:
-                object.__setattr__(e, "step", step)  # stamping a fresh edit; cheaper than dataclasses.replace
+            e.step = step
         doc.edits.extend(found)
         doc.text = new_text
         return doc

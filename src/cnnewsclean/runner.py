@@ -9,6 +9,7 @@ whatever the input size, and results are written in input order.
 from __future__ import annotations
 
 import collections
+import gc
 import gzip
 import os
 import sys
@@ -148,6 +149,18 @@ _WORKER: tuple[Pipeline, RunOptions] | None = None
 def _init_worker(config: list[dict[str, Any]], name: str | None, opts: RunOptions) -> None:
     global _WORKER
     _WORKER = (Pipeline.from_config(config, name=name), opts)
+    tune_gc()
+
+
+def tune_gc() -> None:
+    """Cleaning makes many short-lived, acyclic objects (edits, strings): collect rarely.
+
+    Called by the CLI runner only (never on import), since it changes the process's
+    garbage-collector settings; loaded resources are frozen out of later passes.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 def _worker_chunk(tasks: list[Task]) -> tuple[list[Result], dict[str, CleanerStats]]:
@@ -228,6 +241,7 @@ def run_chunks(
 ) -> Iterator[tuple[list[Task], list[Result], dict[str, CleanerStats]]]:
     """Clean chunks in order, in-process or with ``workers`` processes."""
     if workers <= 1:
+        tune_gc()
         for chunk in chunks:
             pipeline.reset_stats()
             results = [clean_task(pipeline, t, opts) for t in chunk]
