@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnnewsclean.cleaners.injected_fiction import RemoveInjectedFiction
+from cnnewsclean.cleaners.injected_fiction import RemoveInjectedFiction, _lm_gain
 from cnnewsclean.cleaners.injected_keywords import RemoveInjectedKeywords
 from cnnewsclean.cleaners.layout import NormalizeLayout
 from cnnewsclean.detect.register import DocProfile, marker_kinds, minority_script_chars
@@ -142,6 +143,34 @@ def test_simplified_xianxia_fragment_in_word_is_removed() -> None:
     assert RemoveInjectedFiction()(Document(text)).text == host
 
 
+def test_lm_gain_rewards_the_cut_of_a_splice_not_of_host_words() -> None:
+    host = "今年以來，全省各級工會共開展宣講活動1.2萬場，覆蓋職工群眾300余萬人次。"
+    frag = "她咬著牙說，可是劍卻遲遲沒有刺出去"
+    text = host.replace("職工群眾", "職工" + frag + "群眾")
+    s = text.index(frag)
+    assert _lm_gain(text, 0, len(text), s, s + len(frag)) >= RemoveInjectedFiction.Config.lm_rejoin_gain
+    word = host.index("宣講活動")
+    assert _lm_gain(host, 0, len(host), word, word + 4) < 0  # cutting a host phrase breaks words
+    assert _lm_gain(host, 0, len(host), 1, 5) == 0.0  # too close to the line's start to judge
+
+
+def test_single_marker_fragment_removed_on_character_model_evidence() -> None:
+    # one marker (她), a number split in two (123[…]51): the character model across the cut decides
+    case = json.loads((FIXTURES / "inject_splice_number_hans.json").read_text(encoding="utf-8"))
+    out = RemoveInjectedFiction()(Document(case["text"])).text
+    assert case["fragment"] not in out and "建成全省12351工会" in out
+    without_lm = RemoveInjectedFiction(lm_marker_gain=99.0, lm_rejoin_gain=99.0)(Document(case["text"])).text
+    assert case["fragment"] in without_lm
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_voice_in_reported_speech_passes_precheck_but_is_kept(script: str) -> None:
+    text = (FIXTURES / f"inject_negative_voice_{script}.txt").read_text(encoding="utf-8")
+    cleaner = RemoveInjectedFiction()
+    assert cleaner.quick_check(text)  # 她累了: the page is examined ...
+    assert cleaner(Document(text)).edits == []  # ... and left alone
+
+
 def test_marker_kinds_and_minority_script() -> None:
     assert marker_kinds("寶說呢?如果?”裴翔皺了皺眉。") == 3
     assert marker_kinds("全省技能人才總量已達1096萬人") == 0
@@ -162,7 +191,7 @@ def test_profile_host_bigrams_ignore_candidates() -> None:
 def test_injected_benchmark_recall_and_damage() -> None:
     cases = make_cases(100, seed=11, keywords=(0, 0), fiction=(1, 3))
     r = score(cases, Pipeline([RemoveInjectedFiction()]))
-    assert r["recall"] >= 0.5
+    assert r["recall"] >= 0.6
     assert r["host_damage"] <= 0.005
 
 

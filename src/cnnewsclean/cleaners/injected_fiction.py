@@ -28,6 +28,13 @@ shows injection (spam keywords, other fragments). Anything weaker is flagged
 (``fiction_span`` in ``metadata["flags"]`` with its score and the tests it
 missed: ``quiet_page``, ``keeps_quotes``, ``rejoins`` …), not edited.
 
+The character model (:mod:`cnnewsclean.lm`) weighs each cut too: a splice
+leaves two unlikely junctions (host→fiction, fiction→host) where the host read
+one likely one, so a large gain of the joined reading over the span's edges
+counts as a rejoin, and lets a span with a single marker go. Pages without a
+marker cluster are still examined when a pronoun is followed, within a clause,
+by 了/著, a final particle or ?/! (``她累了``, ``你…吗``).
+
 Reasons logged: ``fiction_rejoins_word``, ``fiction_rejoins_number``,
 ``fiction_rejoins_text`` (the cut leaves a character pair the document uses
 elsewhere), ``fiction_line``.
@@ -59,6 +66,8 @@ from ..detect.register import (
     spun_spans,
 )
 from ..document import Document, Edit
+from ..lm import logprob as lm_logprob
+from ..lm import model as lm_model
 
 _NUMBER_TAIL = frozenset("0123456789０１２３４５６７８９.%．％年月日號号時时點点萬万億亿元餘余多個个位名件次項项人家場场歲岁天")
 #: separators inside a sentence: a span that starts or ends with one is cut along the host's own clauses
@@ -67,6 +76,9 @@ _OVERLAPPING = tuple(re.compile(f"(?=({rx.pattern}))") for rx in (CLUSTER2_RE, C
 _HOSTLIKE = regex.compile(r"[\p{Han}0-9A-Za-z]")
 _MARKER_CHAR_RE = re.compile("[" + "".join(sorted(MARKER_CHARS)) + "]")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
+#: a narrator's or speaker's voice: a personal pronoun closely followed by 了/著, a final particle or ?/!,
+#: within one clause (news seldom writes 她…了 or 你…吗 without a quotation around it)
+_VOICE_RE = re.compile(r"(?:[她妳]|你(?![们們])|我(?![们們國国省市]))[^\n0-9０-９，。、；：,;:]{0,6}[了著着呢吗嗎啊？！?!]")
 #: characters left out of the page's marker rate
 _RATE_SKIP = "，。、“”：；\n「」！？ ,.:;!?"
 _OPEN_QUOTES = frozenset("“「『‘")
@@ -98,7 +110,16 @@ class Config:
         a snippet of a story is no evidence of a splice.
     contrast_rate: markers per character (outside candidates) under which, with digits on the page, the page
         counts as plain news: every line with a marker is examined and single-kind spans may go.
-    contrast_score: score such a span (with a pronoun, final particle or ?/!) needs on a plain-news page.
+    contrast_score: score such a span (with a pronoun, final particle or ?/!) needs on a plain-news page
+        when it holds a quotation mark (a quoted name or saying of the host's own may look like a voice) ...
+    contrast_score_unquoted: ... and when it holds none.
+    line_markers: marker clusters (2 or 3 markers, two kinds, no digits) that put a line under examination
+        once the page passed the pre-check.
+    lm_rejoin_gain: log-probability gain (character model, :func:`_lm_gain`) of the host read across the cut
+        over the span's two edges that counts as a rejoin when no word or number is rejoined.
+    lm_marker_gain: such a gain that lets a span with a single marker (and no quotation marks) go.
+    clause_kinds, clause_score: a span with this many kinds of marker and this score may start or end at
+        the host's clause punctuation (、，；：) even without a rejoined word or number.
     """
 
     min_markers: int = 2
@@ -106,18 +127,24 @@ class Config:
     seed_score: float = 6.0
     remove_score: float = 7.0
     flag_score: float = 7.0
-    window: int = 10
+    window: int = 14
     move_cost: float = 0.3
     leftover_cost: float = 1.5
     host_score: float = -2.0
     line_score: float = 3.5
-    strong_score: float = 14.0
+    strong_score: float = 11.0
     context: int = 30
     max_context_rate: float = 0.04
-    max_host_marker_rate: float = 0.012
+    max_host_marker_rate: float = 0.015
     min_host_chars: int = 100
     contrast_rate: float = 0.012
     contrast_score: float = 12.0
+    contrast_score_unquoted: float = 10.0
+    line_markers: int = 2
+    clause_kinds: int = 2
+    clause_score: float = 16.0
+    lm_rejoin_gain: float = 2.5
+    lm_marker_gain: float = 4.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +178,7 @@ class RemoveInjectedFiction(Cleaner):
     def quick_check(self, text: str) -> bool:
         plain = CLUSTER2_RE if self.config.cluster_markers <= 2 else CLUSTER_RE
         if plain.search(text) is None:  # no cluster at all (most clean news): skip the overlapping scan
-            return False
+            return _VOICE_RE.search(text) is not None
         return any(_dialogue_like(m.group(1)) for m in self._clusters().finditer(text))
 
     def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
@@ -162,8 +189,9 @@ class RemoveInjectedFiction(Cleaner):
         lines = [
             (ls, le)
             for ls, le, line in iter_lines(text)
-            if any(_dialogue_like(m.group(1)) for m in self._clusters().finditer(line))
+            if any(_dialogue_like(m.group(1)) for m in _OVERLAPPING[0 if self.config.line_markers <= 2 else 1].finditer(line))
             or (injected_page and _MARKER_CHAR_RE.search(line))
+            or _VOICE_RE.search(line)
         ]
         if not lines:
             return []
@@ -186,7 +214,7 @@ class RemoveInjectedFiction(Cleaner):
             more = [(ls, le) for ls, le, line in iter_lines(text) if (ls, le) not in seen and _MARKER_CHAR_RE.search(line)]
             if more:
                 lines = sorted(lines + more)
-                profile = DocProfile.of(text, focus="".join(text[ls:le] for ls, le in lines))
+                profile = profile.refocus("".join(text[ls:le] for ls, le in lines))
                 rough, live = self._rough_pass(text, lines, profile, spun)
                 candidates = [(s, e) for s, e, v in rough if v >= cfg.seed_score]
                 profile.set_candidates(candidates)
@@ -225,9 +253,15 @@ class RemoveInjectedFiction(Cleaner):
                 kinds = marker_kinds(text[cut.start : cut.end]) + (
                     1 if any(c in profile.minority for c in text[cut.start : cut.end]) else 0
                 )
-                mid_clause = (text[cut.start] not in _CLAUSE_PUNCT and text[cut.end - 1] not in _CLAUSE_PUNCT) or (
-                    cut.junction in ("word", "number") and cut.score >= cfg.remove_score + 2
+                mid_clause = (
+                    (text[cut.start] not in _CLAUSE_PUNCT and text[cut.end - 1] not in _CLAUSE_PUNCT)
+                    or (cut.junction in ("word", "number") and cut.score >= cfg.remove_score + 2)
+                    or (kinds >= cfg.clause_kinds and cut.score >= cfg.clause_score)
                 )
+                # the character model across the cut: removing a splice leaves one likely junction for two unlikely ones
+                lm_gain = _lm_gain(text, ls, le, cut.start, cut.end)
+                # a quotation mark inside: maybe a quoted name or saying of the host's own
+                quoted = any(c in _OPEN_QUOTES or c in _CLOSE_QUOTES for c in text[cut.start : cut.end])
                 quiet_host = _context_marker_rate(text, ls, le, cut.start, cut.end, profile, cfg.context) <= cfg.max_context_rate
                 missing = [
                     name
@@ -239,9 +273,10 @@ class RemoveInjectedFiction(Cleaner):
                             or (
                                 contrast
                                 and strong_join
-                                and cut.score >= cfg.contrast_score
+                                and cut.score >= (cfg.contrast_score if quoted else cfg.contrast_score_unquoted)
                                 and _has_voice(text[cut.start : cut.end])
-                            ),
+                            )
+                            or (markers >= 1 and lm_gain >= cfg.lm_marker_gain and not quoted),
                         ),
                         ("mid_clause", mid_clause),
                         ("quiet_host", quiet_host),
@@ -250,7 +285,8 @@ class RemoveInjectedFiction(Cleaner):
                             "rejoins",
                             strong_join
                             or (kinds >= 3 and cut.score >= cfg.strong_score)
-                            or (contrast and kinds >= 2 and cut.junction != "none" and cut.score >= cfg.contrast_score),
+                            or (contrast and kinds >= 2 and cut.junction != "none" and cut.score >= cfg.contrast_score)
+                            or lm_gain >= cfg.lm_rejoin_gain,
                         ),
                         ("quiet_page", quiet_page),
                         ("keeps_quotes", not _breaks_quotes(text, ls, le, cut.start, cut.end)),
@@ -382,6 +418,21 @@ def _host_marker_rate(text: str, profile: DocProfile, candidates: list[tuple[int
     n = len(text) - inside.count(1) - sum(text.count(c) for c in _RATE_SKIP)
     m = sum(1 for i in profile.markers if not inside[i])
     return m / n if n > 0 else 0.0, n
+
+
+def _lm_gain(text: str, ls: int, le: int, s: int, e: int) -> float:
+    """How much likelier (character model, log) the host reads joined across ``text[s:e]`` than at its two edges.
+
+    Compares two characters either side of the cut, joined, with the mean of the two
+    four-character windows at the span's edges; 0.0 when a cut touches the line's ends.
+    """
+    if s - 2 < ls or e + 2 > le:
+        return 0.0
+    lm = lm_model()
+    if not all(lm.is_known(c) or c in PUNCT or c.isascii() for c in text[s - 2 : e + 2]):
+        return 0.0  # characters the model has never seen (garbled text): the model says nothing about a splice
+    joined = lm_logprob(text[s - 2 : s] + text[e : e + 2])
+    return joined - 0.5 * (lm_logprob(text[s - 2 : s + 2]) + lm_logprob(text[e - 2 : e + 2]))
 
 
 def _has_voice(span: str) -> bool:

@@ -148,6 +148,15 @@ class DocProfile:
         prof.rep_weights = (unique, math.log(0.45), math.log(0.15))
         return prof
 
+    def refocus(self, focus: str) -> DocProfile:
+        """A fresh profile of the same page for other lines ``focus``: counts are reused, minority script found again."""
+        prof = DocProfile(self.text, self.bigrams, minority_script_chars(self.text, focus), self.markers)
+        prof.rep_weights = self.rep_weights
+        if self._far is None:
+            self._far = {}
+        prof._far = self._far  # which pairs recur far apart: a property of the page alone
+        return prof
+
     def weight_of(self, c: str) -> tuple[float, bool]:
         """Score of a non-marker character ``c`` and whether its bigram recurrence adds to it."""
         if c in PUNCT:
