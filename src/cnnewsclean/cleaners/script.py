@@ -89,7 +89,7 @@ _REPAIRS = (
 )
 
 #: a document longer than this has its script detected on three windows of it
-DETECT_SAMPLE = 900
+DETECT_SAMPLE = 450
 
 _CHANGED = re.compile(rb"[^\x00]+")
 
@@ -228,7 +228,7 @@ def _detection_sample(text: str) -> str:
     the very start, where leftover page headers sit).
 
     >>> len(_detection_sample("發" * 100_000))
-    900
+    450
     """
     n = len(text)
     if n <= DETECT_SAMPLE:
