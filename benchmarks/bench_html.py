@@ -25,27 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
+sys.path.insert(0, str(ROOT))
 
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (rapidfuzz when installed, else a row-by-row DP)."""
-    try:
-        from rapidfuzz.distance import Levenshtein
-
-        return int(Levenshtein.distance(a, b))
-    except ImportError:
-        pass
-    while a and b and a[0] == b[0]:
-        a, b = a[1:], b[1:]
-    while a and b and a[-1] == b[-1]:
-        a, b = a[:-1], b[:-1]
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+from tests.textdist import edit_distance  # noqa: E402
 
 
 def normalize(text: str) -> str:

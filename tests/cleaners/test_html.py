@@ -16,6 +16,7 @@ from cnnewsclean.decoding import decode_bytes
 from cnnewsclean.document import Document
 from cnnewsclean.edits import replay
 from cnnewsclean.html.meta import clean_title, facts_from_line, iso_time
+from tests.textdist import edit_distance
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
@@ -27,23 +28,6 @@ CLI = [sys.executable, "-m", "cnnewsclean"]
 #: body CER allowed per page; measured values are 0 except where noted (docs/html.md)
 CER_LIMIT = {"trs_gb2312_broken": 0.03}  # 2 U+FFFD from the broken bytes: 0.004
 DEFAULT_CER_LIMIT = 0.03
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance after trimming the common prefix and suffix."""
-    while a and b and a[0] == b[0]:
-        a, b = a[1:], b[1:]
-    while a and b and a[-1] == b[-1]:
-        a, b = a[:-1], b[:-1]
-    if len(a) * len(b) > 4_000_000:
-        return max(len(a), len(b))  # far off anyway
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def extract(name: str) -> Document:
