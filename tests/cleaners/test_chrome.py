@@ -320,3 +320,15 @@ def test_line_removals_match_removal_spans(lines: list[str], data: st.DataObject
     spans = [(s, s + len(line), line) for s, line in zip(starts, lines, strict=True)]
     expected = [span for span, r in zip(removal_spans(text, spans, remove), remove, strict=True) if r]
     assert line_removals(text, starts, lines, [i for i, r in enumerate(remove) if r]) == expected
+
+
+def test_latin_mojibake_copyright_sign_is_not_a_notice() -> None:
+    """``CafÃ©`` is ``Café`` read through cp1252: its © must not make a news sentence a copyright line."""
+    text = (
+        "据新华社报道，法国总统马克龙在爱丽舍宫会见了来自CafÃ© de Flore的代表。\n"
+        "双方就文化交流与合作深入交换了意见。\n"
+        "版权所有 © 2023 新华网\n"
+    )
+    doc = get_cleaner_class("remove_page_chrome")()(Document(text))
+    assert "CafÃ© de Flore的代表" in doc.text
+    assert "版权所有" not in doc.text

@@ -85,8 +85,9 @@ _NUMBERED = re.compile(r"^(?:[①-⑳]|\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[
 _STATEMENT = re.compile(
     r"本网|本網|本站|本报|本報|本刊|转载|轉載|版权|版權|侵权|侵權|联系方式|聯系方式|聯繫方式|联系电话|聯繫電話|聯系電話|\d{7,}"
 )
+#: © counts unless a Latin letter precedes it: ``CafÃ©`` is UTF-8 ``é`` read as cp1252, not a notice
 _COPYRIGHT_STRONG = re.compile(
-    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有(?![人者])|版權所有(?![人者])|icp[备備证證]", re.IGNORECASE
+    r"(?<![A-Za-z\u00c0-\u024f])©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有(?![人者])|版權所有(?![人者])|icp[备備证證]", re.IGNORECASE
 )
 _COPYRIGHT_WEAK = re.compile(
     r"转载请注明|轉載請註明|轉載請注明|不代表本(?:网|網|站|报|報|刊)(?:观点|觀點|立场|立場)|"
