@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Build data/char_lm.tsv.gz: character unigram and bigram counts, both scripts.
 
-Source: jieba's dict.txt (MIT), ~349k words with corpus frequencies. Each word
+Source: jieba's dict.txt (MIT), ~349k words with corpus frequencies, plus the modern news
+terms of ``scripts/data/news_terms.txt`` that jieba lacks (``十三五``, ``六保``, ``乡村振兴``;
+compiled by us), each counted ``SUPPLEMENT_FREQ`` times. Each word
 adds its frequency to its characters and to the character bigrams inside it,
 once as given (Simplified) and once per distinct Traditional form from OpenCC
 (``s2t`` and ``s2tw``, Apache-2.0), so the model scores both scripts. Bigrams
@@ -28,6 +30,16 @@ import jieba
 import opencc
 
 MIN_BIGRAM = 10
+#: frequency given to each supplementary news term: about that of 十二五 (274) in jieba's dict
+SUPPLEMENT_FREQ = 300
+SUPPLEMENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "news_terms.txt")
+
+
+def supplement_terms(known: set[str]) -> list[str]:
+    """Terms of ``scripts/data/news_terms.txt`` that are not in ``known`` (jieba's words)."""
+    with open(SUPPLEMENT, encoding="utf-8") as fh:
+        terms = [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+    return [t for t in dict.fromkeys(terms) if t not in known]
 
 
 def word_counts() -> Counter[str]:
@@ -36,17 +48,21 @@ def word_counts() -> Counter[str]:
     s2t = opencc.OpenCC("s2t")
     s2tw = opencc.OpenCC("s2tw")
     words: Counter[str] = Counter()
+    entries: list[tuple[str, int]] = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) < 2 or not parts[1].isdigit():
                 continue
-            word, freq = parts[0], int(parts[1])
-            if not any("\u3400" <= ch <= "\u9fff" for ch in word):
-                continue
-            forms = {word, s2t.convert(word), s2tw.convert(word)}
-            for form in forms:
-                words[form] += freq
+            entries.append((parts[0], int(parts[1])))
+    known = {w for w, _ in entries}
+    entries += [(t, SUPPLEMENT_FREQ) for t in supplement_terms(known)]
+    for word, freq in entries:
+        if not any("\u3400" <= ch <= "\u9fff" for ch in word):
+            continue
+        forms = {word, s2t.convert(word), s2tw.convert(word)}
+        for form in forms:
+            words[form] += freq
     return words
 
 

@@ -14,6 +14,7 @@ from cnnewsclean.cleaners.pinyin import RemovePinyinAnnotations
 from cnnewsclean.cp936_pua import broken_decode, decode_pair, decode_table, encode_char
 from cnnewsclean.document import Document
 from cnnewsclean.edits import replay
+from tests.conftest import seed_text
 from tests.corruptor import FIXTURES, clean_paragraphs, corrupt_gbk, span_report
 
 REPAIR = RepairGbkBytes()
@@ -88,6 +89,15 @@ def test_broken_decoder_reproduces_seed_000() -> None:
 )
 def test_seed_runs(damaged: str, expected: str) -> None:
     assert both(damaged) == expected
+
+
+def test_orphaned_lead_byte_guessed_from_modern_news_terms() -> None:
+    """保 vs 粒 rests on the lost lead byte: 六保 (beside 六穩) is a post-2012 slogan the LM learns from news_terms.txt."""
+    damaged = "2021年,服務鄉(xiāng)村振興和“六穩(wěn)”“六?!保瑥V東各級工會投入1.1億余元"
+    assert repair(damaged) == "2021年,服務鄉(xiāng)村振興和“六穩(wěn)”“六保”，廣東各級工會投入1.1億余元"
+    # the whole paragraph of seed 000, where 勞模 (three times) once made the cache pick 六模
+    line = next(ln for ln in seed_text("000_04f726505ebab9a0").splitlines() if "六?" in ln)
+    assert "“六保”，廣東" in repair(line)
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,8 @@ def _elements(window: str, after: str = "") -> list[_Elem] | None:
 _LM_VIEW = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）", "?": "？"})
 _LM_VIEW_CHARS = {chr(k): v for k, v in _LM_VIEW.items()}
 _CACHE_WEIGHT = 0.15
+#: the unigram cache counts a short text as if it were this long: three 勞模 in one line must not make 模 likely
+_CACHE_MIN_CHARS = 1000
 _ANNOT_PAREN = regex.compile(r"\([" + _PY + r"]{1,6}\)")
 
 
@@ -177,7 +179,7 @@ class _Scorer:
         self.doc = text
         self.window = ""
         self.counts = counts = Counter(text)
-        total = max(1, len(text))
+        total = max(_CACHE_MIN_CHARS, len(text))
         self.cache = {ch: _CACHE_WEIGHT * c / total for ch, c in counts.items() if "\u3400" <= ch <= "\u9fff"}
         #: transitions that no window changes (no document-bigram bonus possible)
         self.fixed: dict[tuple[str | None, str], float] = {}
