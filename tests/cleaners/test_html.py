@@ -59,6 +59,8 @@ def test_list_and_empty_pages_give_empty_output_with_a_reason(name: str) -> None
     assert reason in {"empty_page", "list_page", "no_article_text"}
     flag = doc.metadata["flags"][0]
     assert (flag["kind"], flag["reason"]) == ("html_no_article", reason)
+    # --explain and --edits-out say why the page came out empty
+    assert [e.reason for e in doc.edits] == ["html_no_article"]
 
 
 def test_list_pages_are_called_list_pages() -> None:

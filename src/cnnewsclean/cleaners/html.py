@@ -1,6 +1,7 @@
 """HTML input: find the article block of a page and turn it into a title line and paragraphs.
 
-Reasons logged: ``html_to_text`` (one whole-document replacement). What was
+Reasons logged: ``html_to_text`` (one whole-document replacement), or
+``html_no_article`` when the page holds no article and the output is empty. What was
 set aside is explained in ``metadata["html"]``: the chosen container, blocks
 dropped by kind (``script``, ``nav``, ``comment``, ``share``, ``related``,
 ``footer``, ``ad``, ``links``, ``caption``, ``byline`` ...) and, when no
@@ -102,4 +103,5 @@ class ExtractHtml(Cleaner):
             info["empty_reason"] = art.reason
             doc.flag("html_no_article", reason=art.reason, link_density=art.link_density)
         doc.metadata["html"] = info
-        return [self.edit(text, 0, len(text), out, "html_to_text")]
+        reason = "html_no_article" if art.reason else "html_to_text"
+        return [self.edit(text, 0, len(text), out, reason)]
