@@ -356,3 +356,18 @@ def test_traditional_leftovers_match_the_rule_applied_to_the_whole_text(text: st
 
     got = [(e.start, e.end, e.before, e.after) for e in traditional_leftovers(text, config, "c")]
     assert got == _naive_traditional_leftovers(text, config)
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("台灣的經濟發展穩健，台北市政府今日公布預算。", "hant"),  # 台 is Taiwan's everyday form
+        ("今日氣溫偏低，市民注意保暖，床位供應充足。", "hant"),  # 温/床 are written in Hong Kong too
+        ("台湾的经济发展稳健，台北市政府今日公布预算。", "hans"),
+        ("這是臺灣，这是大陆，兩岸交流持续深化。", "mixed"),
+    ],
+)
+def test_script_of_regional_traditional(text: str, script: str) -> None:
+    from cnnewsclean.detect.script import script_of
+
+    assert script_of(text) == script
