@@ -87,7 +87,9 @@ _STATEMENT = re.compile(
 )
 #: © counts unless a Latin letter precedes it: ``CafÃ©`` is UTF-8 ``é`` read as cp1252, not a notice
 _COPYRIGHT_STRONG = re.compile(
-    r"(?<![A-Za-z\u00c0-\u024f])©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有(?![人者])|版權所有(?![人者])|icp[备備证證]", re.IGNORECASE
+    r"(?<![A-Za-z\u00c0-\u024f])©|\(c\)\s*\d{4}|copyright|all rights reserved|"
+    r"版权所有(?![人者])|版權所有(?![人者])|icp[备備证證]",
+    re.IGNORECASE,
 )
 _COPYRIGHT_WEAK = re.compile(
     r"转载请注明|轉載請註明|轉載請注明|不代表本(?:网|網|站|报|報|刊)(?:观点|觀點|立场|立場)|"
