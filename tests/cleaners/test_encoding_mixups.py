@@ -205,3 +205,112 @@ def test_candidate_regex_matches_the_plain_lookahead_form(text: str) -> None:
     )
     got = [(m.span(), m.lastgroup) for m in mojibake._candidate_re().finditer(text)]
     assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+# -- lost bytes, edges, Latin words ----------------------------------------------------------
+
+
+def _wrong(s: str, right: str, wrong: str) -> str:
+    return s.encode(right).decode(wrong, "replace")
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected", "reason"),
+    [
+        # two adjacent bytes cp1252 lacks (提 = E6 8F 90) and one more (升 = E5 8D 87): all guessed
+        ("面向职工群众，" + _wrong("提升服务水平", "utf-8", "cp1252") + "。", "面向职工群众，提升服务水平。", "utf8_as_latin1"),
+        # cp950 lost the lead of 決 (9B 51) and read its trail as "Q"
+        ("研究" + _wrong("解決", "gbk", "cp950") + "262個事關職工切身利益的問題。", "研究解決262個事關職工切身利益的問題。", "gbk_as_big5"),
+    ],
+)
+def test_lost_bytes_guessed_when_clearly_best(damaged: str, expected: str, reason: str) -> None:
+    doc = run(damaged)
+    assert doc.text == expected
+    assert reason in {e.reason for e in doc.edits}
+    assert any(f["kind"] == "mojibake_lost_bytes" and f["guessed"] > 0 for f in doc.metadata["flags"])
+
+
+def test_lost_byte_with_a_close_rival_is_dropped_not_guessed() -> None:
+    # 一 (E4 B8 80) lost its last byte before 向; 中 (E4 B8 AD) is nearly as likely there
+    damaged = "我的心坎深处" + _gb18030("一向有个为国民办事") + "的想法。"
+    doc = run(damaged)
+    assert doc.text == "我的心坎深处向有个为国民办事的想法。"
+    assert "unrecoverable_mojibake" in {e.reason for e in doc.edits}
+
+
+def test_edge_character_that_reads_common_is_repaired_in_context() -> None:
+    # 賽 in Big5 reads as GB18030 辽, a common character: next to the repaired 比 it is 賽
+    damaged = "他說，" + "舉辦職工技能比賽".encode("cp950").decode("gb18030") + "，體系推動。"
+    assert run(damaged).text == "他說，舉辦職工技能比賽，體系推動。"
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        (
+            "据新华社报道，法国总统马克龙在Ã‰lysÃ©e宫会见了来自CafÃ© de Flore的代表。",
+            "据新华社报道，法国总统马克龙在Élysée宫会见了来自Café de Flore的代表。",
+        ),
+        ("德国媒体报道：Ã¼ber die BrÃ¼cke。", "德国媒体报道：über die Brücke。"),
+        # a closing quote (E2 80 9D) whose last byte cp1252 could not decode, or that was stripped
+        ("他说：“我们很高兴。â€\ufffd", "他说：“我们很高兴。”"),
+        ("他说：“我们很高兴。â€", "他说：“我们很高兴。”"),
+        ("他说：“我们很高兴。â€\x9d记者了解到", "他说：“我们很高兴。”记者了解到"),
+    ],
+)
+def test_latin_mojibake_repaired(damaged: str, expected: str) -> None:
+    doc = run(damaged)
+    assert doc.text == expected
+    assert {e.reason for e in doc.edits} == {"utf8_as_latin1"}
+    assert replay(damaged, doc.edits) == doc.text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "巴西São Paulo市长会见了德国工程师Müller。",
+        "歌手Beyoncé在上海举办演唱会，门票售罄。",
+        "长度单位埃（Ångström）等于10的负10次方米。",
+        "© 2024 新华网 版权所有",
+        "法国总统府爱丽舍宫（Élysée）发表声明；Café de Flore 位于巴黎。",
+        "西班牙球员Cesc Fàbregas、葡萄牙的João Félix和Müller都出席了。",
+    ],
+)
+def test_legitimate_latin_letters_stay(clean: str) -> None:
+    assert run(clean).edits == []
+
+
+def test_gbk_read_as_latin1_with_letters_is_not_taken_for_a_latin_word() -> None:
+    # GBK trail bytes 0x40-0x7E read as ASCII letters: the run is Chinese, not a Latin word
+    line = "外賣員、送餐員等新就業形態群體集中的工作場所"
+    damaged = line[:4] + line[4:17].encode("gbk").decode("latin-1") + line[17:]
+    doc = run(damaged)
+    assert "utf8_as_latin1" not in {e.reason for e in doc.edits}
+    assert only_deletions(line, doc.text, damaged[4 : -(len(line) - 17)])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("发展经济是重点，。工会职工服务提升")), min_size=2, max_size=12))
+def test_fill_lost_only_fills_values_the_decoder_rejects(clean: str) -> None:
+    """Filled bytes re-decode, under the wrong decoder, to exactly what it wrote."""
+    from cnnewsclean.detect.lost_bytes import HOLE, always, fill_lost
+
+    raw = clean.encode("utf-8")
+    damaged = raw.decode("cp1252", "replace")
+    holes = bytes(HOLE if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else b for b in raw)
+    filled, n = fill_lost(holes, (0x81, 0x8D, 0x8F, 0x90, 0x9D), always, "utf-8", "，", "。")
+    assert n == sum(1 for b in filled if b != HOLE) - sum(1 for b in holes if b != HOLE)
+    assert bytes(b for b in filled if b != HOLE).decode("cp1252", "replace").replace("\ufffd", "") == damaged.replace("\ufffd", "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0x80, 0xFE), st.binary(max_size=3), st.sampled_from(["gbk", "gb18030", "cp950"]))
+def test_rejects_before_matches_the_decoder(byte: int, following: bytes, codec: str) -> None:
+    from cnnewsclean.detect.lost_bytes import HOLE, rejects_before
+
+    if HOLE in following:
+        return
+    data = bytes((byte,)) + following
+    out = data.decode(codec, "replace")
+    expected = out[:1] == "\ufffd" and out[1:] == following.decode(codec, "replace")
+    assert rejects_before(codec)(data, 0) == expected

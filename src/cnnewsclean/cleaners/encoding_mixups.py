@@ -12,6 +12,11 @@ GBK), runs of U+FFFD, and stretches that are valid mojibake bytes but decode
 to nonsense again (several rounds, ``闂傚倸鍊搁崐``). ``metadata["damage"]``
 holds the document's counts and ``score`` (share of damaged characters).
 
+Latin words read the same way (``CafÃ©`` -> ``Café``) are re-decoded by ftfy with every fix that
+could touch Chinese text off (width, quotes, HTML entities, normalisation), only where the run holds
+ASCII letters and is not part of a longer Latin-1 stretch (GBK read as Latin-1); a closing quote whose
+last byte was lost after Chinese text (``â€`` + U+FFFD or nothing) becomes ``”``.
+
 Reasons logged: ``utf8_as_gbk``, ``utf8_as_latin1``, ``gbk_as_latin1``,
 ``big5_as_gbk``, ``gbk_as_big5`` (repairs), ``lossy_replacement`` (``锟斤拷``, U+FFFD),
 ``unrecoverable_mojibake``. A repair that filled in bytes the decoder lost (chosen by the LM,
@@ -28,7 +33,17 @@ from functools import cache, lru_cache
 
 from .._resources import common_chars
 from ..cleaner import Cleaner
-from ..detect.mojibake import LOST, Reading, candidate_spans, may_hold_mojibake, readings, safe_logp, utf8_lead_chars
+from ..detect.mojibake import (
+    LOST,
+    Candidate,
+    Reading,
+    candidate_spans,
+    latin_bytes,
+    may_hold_mojibake,
+    readings,
+    safe_logp,
+    utf8_lead_chars,
+)
 from ..document import Document, Edit
 from ..lm import model
 
@@ -39,6 +54,8 @@ _BAD_OUTPUT = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BAD_DBCS_OUTPUT = re.compile("[\u3040-\u30ff\u3100-\u312f\u2500-\u257f\u0400-\u04ff]")
 #: log-probability above which a common character sits naturally next to its clean neighbour
 _CLEAN_PAIR = -7.0
+#: an edge character of a reading is repaired when, next to its repaired neighbour, it reads this much better (nats)
+_EDGE_GAIN = 4.0
 _CJK = re.compile("[\u3400-\u9fff]")
 _LEAD_BEFORE_LOST = re.compile(f"[{''.join(sorted(utf8_lead_chars()))}]\ufffd")
 _DBCS_ROUTES = ("big5_as_gbk", "gbk_as_big5")
@@ -95,8 +112,21 @@ class RepairEncodingMixups(Cleaner):
             taken.append((a, b))
             edits.append(self.edit(text, a, b, "", reason, moved_to="mojibake"))
 
+        def latin(words: bool) -> None:
+            # Latin words (``CafÃ©``) go first: their bytes may also read as GBK (``Ã¼`` = 眉);
+            # a run without ASCII letters is left to the routes above, except a lost closing quote
+            for a, b, fixed, guessed in latin_runs:
+                if (guessed == 0) != words or not free(a, b):
+                    continue
+                taken.append((a, b))
+                edits.append(self.edit(text, a, b, fixed, "utf8_as_latin1"))
+                if guessed:
+                    doc.flag("mojibake_lost_bytes", start=a, end=b, guessed=guessed, dropped=0)
+
+        latin_runs = list(_latin_mojibake(text))
+        latin(words=True)
         accepted: list[Reading] = []
-        for cand in candidate_spans(text):
+        for cand in _with_lost_spans(text, list(candidate_spans(text))):
             found = readings(text, *cand)  # computed once: both the choice and the fallback use them
             chosen = self._choose(text, found) if found else []
             for r in chosen:
@@ -110,6 +140,7 @@ class RepairEncodingMixups(Cleaner):
                 bad = self._unrecoverable(text, found)
                 if bad is not None and free(*bad):
                     drop(*bad, "unrecoverable_mojibake")
+        latin(words=False)
         # a character whose last byte was lost and could not be guessed: what is left of it
         for r in accepted:
             end = r.end
@@ -123,11 +154,16 @@ class RepairEncodingMixups(Cleaner):
                     drop(m.start(), m.end(), "unrecoverable_mojibake")
         if "\ufffd" in text or "锟斤" in text:
             for m in _LOSSY.finditer(text):
-                if free(m.start(), m.end()):
+                spans = [m.span()]
+                if not free(*spans[0]) and m.group()[0] == "\ufffd":  # part of the run was repaired or dropped
+                    spans = [(i, i + 1) for i in range(m.start(), m.end())]
+                for a, b in spans:
+                    if not free(a, b):
+                        continue
                     if self.config.drop_lossy:
-                        drop(m.start(), m.end(), "lossy_replacement")
+                        drop(a, b, "lossy_replacement")
                     else:
-                        doc.flag("lossy_replacement", start=m.start(), end=m.end())
+                        doc.flag("lossy_replacement", start=a, end=b)
         repaired = sum(e.end - e.start for e in edits if e.after)
         lost = sum(e.end - e.start for e in edits if not e.after)
         if repaired or lost:
@@ -198,6 +234,106 @@ class RepairEncodingMixups(Cleaner):
         return gain
 
 
+#: what cp1252 makes of a UTF-8 continuation byte (0x80-0xBF), the five it lacks as C1 controls
+_CONT = "".join(sorted({bytes((b,)).decode("cp1252", "replace") for b in range(0x80, 0xC0)} - {"\ufffd"})) + "\x81\x8d\x8f\x90\x9d"
+#: a UTF-8 lead (0xC2-0xF4 as Latin-1) and continuations, with the Latin letters around it
+_LATIN_MOJIBAKE = re.compile(f"(?:[\u00c2-\u00f4][{re.escape(_CONT)}]+|[A-Za-z\u00c0-\u00ff])+")
+_LEAD_CONT = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONT)}]")
+#: ``”`` (E2 80 9D) whose last byte cp1252 could not decode: U+FFFD, or nothing
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_HIGH_LATIN = re.compile("[\u0080-\u00ff]")
+#: what a repaired Latin word may hold: ASCII, Latin-1 and Latin Extended-A letters, general punctuation
+_LATIN_TEXT = re.compile("[\x20-\x7e\u00a0-\u017f\u2010-\u2027\u20ac]+")
+_LOST_CLOSING_QUOTE = re.compile(f"\u00e2\u20ac\ufffd?(?![{re.escape(_CONT)}])")
+
+
+def _latin_mojibake(text: str) -> Iterable[tuple[int, int, str, int]]:
+    """Latin-script runs of UTF-8 read as Latin-1/cp1252 (``CafÃ©`` -> ``Café``): ``(start, end, fixed, guessed bytes)``.
+
+    ftfy decides and re-decodes each run, with every fix that could touch Chinese text off
+    (width, quotes, HTML, normalisation); only its re-encoding steps are accepted. A closing
+    quote whose last byte was lost (``â€`` + U+FFFD or nothing) after Chinese text is ``”``:
+    the other four bytes cp1252 lacks make U+2001, U+200D, U+200F, U+2010.
+    """
+    if _LEAD_CONT.search(text) is None:  # every repair below holds a lead and a continuation
+        return
+    for m in _LOST_CLOSING_QUOTE.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        if before and not before.isascii() and not ("\u00c0" <= before <= "\u00ff"):
+            yield m.start(), m.end(), "”", 1
+    for m in _LATIN_MOJIBAKE.finditer(text):
+        if not _LEAD_CONT.search(m.group()):
+            continue
+        a, b = m.span()
+        if _HIGH_LATIN.match(text, a - 1 if a else 0, a) or _HIGH_LATIN.match(text, b):
+            continue  # part of a longer stretch of Latin-1 characters (GBK read as Latin-1)
+        if not _ASCII_LETTER.search(m.group()):
+            marks = _punctuation_run(m.group())
+            if marks is not None:
+                yield a, b, marks, 0
+            continue
+        fixed = _ftfy_fix(m.group())
+        if fixed is not None and _LATIN_TEXT.fullmatch(fixed):
+            yield m.start(), m.end(), fixed, 0
+
+
+def _punctuation_run(run: str) -> str | None:
+    """``run`` as UTF-8 read as cp1252 when it is only punctuation (``â€œ`` -> ``“``, ``â€¦`` -> ``…``), else None."""
+    data = bytearray()
+    for ch in run:
+        b = latin_bytes(ch)
+        if b is None:
+            return None
+        data += b
+    try:
+        out = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return out if _GENERAL_PUNCTUATION.fullmatch(out) else None
+
+
+_GENERAL_PUNCTUATION = re.compile("[\u2010-\u2027\u2030-\u205e]+")
+
+
+@lru_cache(maxsize=4096)
+def _ftfy_fix(run: str) -> str | None:
+    """ftfy's re-decoding of ``run`` when it is only encode/decode steps and yields no U+FFFD, else None."""
+    import ftfy
+
+    cfg = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+    fixed, steps = ftfy.fix_and_explain(run, cfg)
+    if fixed == run or "\ufffd" in fixed or not steps or any(kind not in ("encode", "decode") for kind, _ in steps):
+        return None
+    return fixed
+
+
+#: characters around a lone U+FFFD that a span for it takes in (same line)
+_LOST_SPAN = re.compile("[^\n]{0,4}\ufffd+[^\n]{0,6}")
+
+
+def _with_lost_spans(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` plus a span around each U+FFFD they miss (a decoder lost a byte: worth re-decoding)."""
+    if "\ufffd" not in text:
+        return cands
+    out = list(cands)
+    for m in _LOST_SPAN.finditer(text):
+        i = text.index("\ufffd", m.start())
+        if not any(c.start <= i < c.end for c in cands):
+            out.append(Candidate(m.start(), m.end(), None, 0))  # type: ignore[arg-type]
+    return sorted(out)
+
+
 @lru_cache(maxsize=1 << 16)
 def _logp(prev: str | None, ch: str) -> float:
     """``safe_logp`` under the shared model, memoised (the same pairs recur across documents)."""
@@ -236,7 +372,17 @@ def _trim(text: str, r: Reading) -> Reading | None:
 
     def clean_edge(i: int, outer: str | None, left: bool) -> bool:
         o, n = old[i], r.text[i]
-        if o == n or _logp(None, o) > _logp(None, n):
+        if o == n:
+            return True
+        j = i + 1 if left else i - 1
+        inner = r.text[j] if 0 <= j < len(old) else None
+        if outer is not None and inner is not None:
+            # read in context, with its repaired neighbour: clearly better as the reading (比辽， -> 比賽，)
+            as_read = _logp(outer, n) + _logp(n, inner) if left else _logp(inner, n) + _logp(n, outer)
+            as_written = _logp(outer, o) + _logp(o, inner) if left else _logp(inner, o) + _logp(o, outer)
+            if as_read - as_written > _EDGE_GAIN:
+                return False
+        if _logp(None, o) > _logp(None, n):
             return True
         if o not in common or outer is None:
             return False

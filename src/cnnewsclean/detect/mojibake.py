@@ -15,21 +15,25 @@ Routes (wrong decoder <- original bytes):
 * ``gbk_as_latin1``: GBK read as Latin-1/cp1252 (``²úÆ·`` -> ``产品``);
 * ``big5_as_gbk``: Big5 read as GBK; ``gbk_as_big5``: GBK read as Big5.
 
+Bytes the wrong decoder lost (one U+FFFD each) are guessed by :mod:`.lost_bytes`: a beam
+search over the values that decoder would have rejected, scored by the character LM with
+the text around (plus pairs the document has elsewhere, for UTF-8), filled only when clearly best.
+
 >>> [(r.route, r.text) for r in readings("鍙戝睍", 0, 3) if r.route == "utf8_as_gbk"]
 [('utf8_as_gbk', '发展')]
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .._resources import common_chars, script_chars
 from ..cp936_pua import encode_char as cp936_encode_char
+from .lost_bytes import HOLE, always, fill_lost, rejects_before
 
 PUA_CLASS = "[\ue000-\uf8ff]"
 #: marks common in clean Chinese text; never a reason to examine a run
@@ -203,7 +207,7 @@ def _big5_bytes(ch: str) -> bytes | None:
 
 
 @cache
-def _latin_bytes(ch: str) -> bytes | None:
+def latin_bytes(ch: str) -> bytes | None:
     o = ord(ch)
     if o < 0x100:
         return bytes((o,))
@@ -237,15 +241,11 @@ def _stretches(text: str, start: int, end: int, to_bytes: Callable[[str], bytes 
             i += 1
 
 
-_ANY_CONTINUATION = bytes(range(0x80, 0xC0))
-#: bytes a lost character (U+FFFD, "?") can stand for, by route: a GBK decoder loses a continuation
-#: byte (as a lead 0x80, a user-defined cell, or before a byte that cannot trail);
-#: a cp1252 decoder has no 0x81 0x8D 0x8F 0x90 0x9D
-_LOST_BYTES = {
-    "utf8_as_gbk": _ANY_CONTINUATION,
-    "utf8_as_latin1": bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D)),
-}
-_PLACEHOLDER = b"\xff"  # never part of UTF-8
+#: bytes a lost character (U+FFFD, "?") can stand for, by route: a GBK decoder loses a UTF-8 byte
+#: it cannot pair (0x80, a user-defined or unassigned cell, before a byte that cannot trail; its
+#: ``rejects`` test narrows them); a cp1252 decoder has no 0x81 0x8D 0x8F 0x90 0x9D
+_FILL_CHOICES = {"utf8_as_gbk": bytes(range(0x80, 0xF5)), "utf8_as_latin1": bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D))}
+_PLACEHOLDER = bytes((HOLE,))  # never part of UTF-8 or GBK
 
 
 def _with_lost(text: str, to_bytes: Callable[[str], bytes | None]) -> Callable[[str], bytes | None]:
@@ -255,46 +255,6 @@ def _with_lost(text: str, to_bytes: Callable[[str], bytes | None]) -> Callable[[
         return to_bytes(ch)
 
     return convert
-
-
-def _fill_lost(data: bytes, route: str, text_after: Callable[[int], str | None]) -> tuple[bytes, int]:
-    """Replace each placeholder byte by the choice that makes the likeliest UTF-8 character.
-
-    ``text_after(p)`` is the text character after the one the placeholder at byte ``p`` stands
-    for, the context when the bytes that follow do not decode.
-    """
-    from ..lm import model  # the model loads only when damage needs it
-
-    lm = model()
-    buf = bytearray(data)
-    filled = 0
-    other_script = _other_script(data.decode("utf-8", errors="ignore"))
-    p = buf.find(0xFF)
-    while p >= 0:
-        best = _best_fill(lm, buf, p, route, text_after, lookahead=True, other_script=other_script)
-        if best is not None and best[2] >= FILL_MARGIN:
-            buf[p] = best[1]
-            filled += 1
-        p = buf.find(0xFF, p + 1)
-    return bytes(buf), filled
-
-
-#: a lost byte is filled in only when its best choice beats the next by this much (nats);
-#: otherwise the character stays unrecovered (and is dropped as lost)
-FILL_MARGIN = 2.0
-
-
-#: log-prior of a lost byte the decoder would not have rejected before the byte that follows
-_UNLIKELY_LOSS = -4.0
-
-
-def _fill_prior(route: str, lost: int, following: int | None) -> float | None:
-    """Log-prior of ``lost`` as the byte a decoder dropped before ``following``; None: impossible."""
-    if route == "utf8_as_latin1":
-        return 0.0 if lost in _LOST_BYTES[route] else None
-    if lost == 0x80 or following is None or following < 0x40 or following in (0x7F, 0xFF):
-        return 0.0
-    return 0.0 if _decode(bytes((lost, following)), "gbk") is None else _UNLIKELY_LOSS
 
 
 def _other_script(decoded: str) -> frozenset[str]:
@@ -307,96 +267,15 @@ def _other_script(decoded: str) -> frozenset[str]:
     return trad if s > t else simp
 
 
-_PARAGRAPH_END = frozenset("。！？”’）…")
-_NOT_PARAGRAPH_END = -3.0
-
 #: log-penalty of a filled-in character of the other script
 _OTHER_SCRIPT = -3.0
-
-
-def _best_fill(  # type: ignore[no-untyped-def]
-    lm,
-    buf: bytearray,
-    p: int,
-    route: str,
-    text_after: Callable[[int], str | None],
-    lookahead: bool,
-    other_script: frozenset[str] = frozenset(),
-) -> tuple[float, int, float] | None:
-    lead = p - 1
-    while lead > 0 and p - lead < 3 and 0x80 <= buf[lead] < 0xC0:
-        lead -= 1
-    need = _utf8_need(buf[lead]) if lead >= 0 else 0
-    if not need or lead + need <= p:
-        return None
-    prev = _char_before(buf, lead)
-    nstart = lead + need
-    nneed = _utf8_need(buf[nstart]) if nstart < len(buf) else 0
-    nbytes = buf[nstart : nstart + nneed]
-    hole = nbytes.find(0xFF) if nneed else -1
-    nxt = _decode(bytes(nbytes), "utf-8") if nneed and hole < 0 else None
-    # the byte after a lost one tells which bytes the decoder could have rejected, unless the
-    # damaged run ends there (what follows came from elsewhere)
-    run_ends = nstart == p + 1 and hole < 0 and not nxt
-    following = buf[p + 1] if p + 1 < len(buf) and not run_ends else None
-    best: tuple[float, int] | None = None
-    second = -math.inf
-    saved = buf[p]
-    for c in _ANY_CONTINUATION:
-        prior = _fill_prior(route, c, following)
-        if prior is None:
-            continue
-        buf[p] = c
-        ch = _decode(bytes(buf[lead:nstart]), "utf-8")
-        if not ch or len(ch) != 1:
-            continue
-        score = prior + safe_logp(lm, prev, ch) + (_OTHER_SCRIPT if ch in other_script else 0.0)
-        if hole >= 0:
-            if lookahead:
-                follow = _best_fill(lm, buf, nstart + hole, route, text_after, False, other_script)
-                if follow is not None:
-                    score += follow[0]
-        elif nxt and len(nxt) == 1:
-            score += safe_logp(lm, ch, nxt)
-        elif nstart == p + 1:
-            after = text_after(p)
-            if after is None or after == "\n":  # a paragraph ends on a sentence-final mark
-                score += 0.0 if ch in _PARAGRAPH_END else _NOT_PARAGRAPH_END
-            elif after:
-                score += safe_logp(lm, ch, after)
-        if best is None or score > best[0]:
-            if best is not None:
-                second = best[0]
-            best = (score, c)
-        elif score > second:
-            second = score
-    buf[p] = saved
-    return None if best is None else (best[0], best[1], best[0] - second)
-
-
-def _char_before(buf: bytearray, end: int) -> str | None:
-    for back in range(1, 5):
-        if end - back < 0:
-            return None
-        ch = _decode(bytes(buf[end - back : end]), "utf-8")
-        if ch and len(ch) == 1:
-            return ch
-    return None
 
 
 def _utf8_readings(text: str, start: int, end: int, route: str, to_bytes: Callable[[str], bytes | None]) -> Iterator[Reading]:
     for first, data, offs in _stretches(text, start, end, _with_lost(text, to_bytes)):
         guessed = 0
-        if 0xFF in data:
-            at = {o: first + k for k, o in enumerate(offs)}
-
-            def text_after(p: int, at: dict[int, int] = at) -> str | None:
-                i = at.get(p)
-                if i is None:
-                    return ""  # unknown: no context
-                return text[i + 1] if i + 1 < len(text) else None
-
-            data, guessed = _fill_lost(data, route, text_after)
+        if HOLE in data:
+            data, guessed = _fill_runs(text, first, data, offs, route)
         boundary = {o: k for k, o in enumerate(offs)}
         pos = 0
         while True:
@@ -442,6 +321,109 @@ def _utf8_readings(text: str, start: int, end: int, route: str, to_bytes: Callab
                     part = _decode(data[offs[a] : be if b == k1 else offs[b]], "utf-8")
                     if part:
                         yield Reading(first + a, first + b, part + (tail if b == k1 else ""), route, guessed)
+
+
+#: a UTF-8 run in which a lost byte (HOLE) may stand for any byte
+_UTF8_RUN_WILD = re.compile(rb"(?:[\xc2-\xdf\xff][\x80-\xbf\xff]|[\xe0-\xef\xff][\x80-\xbf\xff]{2}|[\xf0-\xf4\xff][\x80-\xbf\xff]{3})+")
+
+
+#: states kept before an adjacent lost byte of a UTF-8 character (64 continuation bytes each)
+_WIDE_BEAM = 1024
+
+
+_PARAGRAPH_END = frozenset("。！？”’）…")
+_NOT_PARAGRAPH_END = -3.0
+
+
+def _paragraph_end(decoded: str) -> float:
+    """Log-prior of the last character closing a paragraph: sentence-final marks are the rule."""
+    return 0.0 if decoded[-1:] in _PARAGRAPH_END else _NOT_PARAGRAPH_END
+
+
+def _fill_runs(text: str, first: int, data: bytes, offs: list[int], route: str) -> tuple[bytes, int]:
+    """Fill the lost bytes of each UTF-8 run of a stretch (``lost_bytes.fill_lost``), scored with the text around the run."""
+    buf = bytearray(data)
+    guessed = 0
+    k_of = {o: k for k, o in enumerate(offs)}
+    rejects = rejects_before("gbk") if route == "utf8_as_gbk" else always
+    score = _context_score(_other_script(text[max(0, first - 100) : first + len(offs) + 100]), _doc_bigrams(text))
+    for m in _UTF8_RUN_WILD.finditer(data):
+        a, b = m.span()
+        if HOLE not in data[a:b]:
+            continue
+        while a not in k_of:
+            a -= 1
+        # the run ends with the character that holds its last lost byte: what follows may be
+        # clean text whose bytes happen to look like UTF-8
+        last = data.rindex(HOLE, a, b)
+        lead = last  # the lead byte of the character that holds it (a lost byte may be a lead itself)
+        for p in range(last - 1, max(a, last - 3) - 1, -1):
+            if 0xC2 <= data[p] <= 0xF4:
+                lead = p
+                break
+            if not (0x80 <= data[p] < 0xC0 or data[p] == HOLE):
+                break
+        need = _utf8_need(data[lead])
+        end = lead + need if need and lead + need > last else last + 1
+        b = min(b, end)
+        while b not in k_of:
+            b += 1
+        ka, kb = k_of[a], k_of[b]
+        keep = frozenset(offs[k] - a for k in range(ka, kb) if text[first + k] == "?")
+        before = text[first + ka - 1] if first + ka > 0 else None
+        after = text[first + kb] if first + kb < len(text) and text[first + kb] != "\n" else None
+        nxt = _UTF8_RUN.match(data, b)
+        if nxt is not None:
+            ch = data[b : b + _utf8_need(data[b])].decode("utf-8", "replace")
+            if "\u4e00" <= ch <= "\u9fff" or ch in _COMMON_MARKS:
+                after = ch  # the run goes on: its next character is the context
+        part, n = fill_lost(
+            bytes(buf[a:b]),
+            _FILL_CHOICES[route],
+            rejects,
+            "utf-8",
+            before,
+            after,
+            keep=keep,
+            score=score,
+            wide_beam=_WIDE_BEAM,
+            ending=_paragraph_end,
+        )
+        buf[a:b] = part
+        guessed += n
+    return bytes(buf), guessed
+
+
+#: log-bonus of a pair of Chinese characters that the document has elsewhere (its own vocabulary)
+DOC_BIGRAM_BONUS = 3.0
+
+
+@lru_cache(maxsize=8)
+def _doc_bigrams(text: str) -> frozenset[str]:
+    """Pairs of adjacent Chinese characters in ``text``."""
+    return frozenset(m.group(1) + m.group(2) for m in _CJK_PAIR.finditer(text))
+
+
+_CJK_PAIR = re.compile("([\u4e00-\u9fff])(?=([\u4e00-\u9fff]))")
+
+
+def _context_score(other_script: frozenset[str], bigrams: frozenset[str] = frozenset()) -> Callable[[str, str | None], float]:
+    """LM log-probability, less ``_OTHER_SCRIPT`` per character of the script the text around is not in,
+    plus ``DOC_BIGRAM_BONUS`` per pair the document has elsewhere."""
+    from ..lm import model  # the model loads only when damage needs it
+
+    lm = model()
+
+    def score(piece: str, prev: str | None) -> float:
+        total = 0.0
+        for ch in piece:
+            total += safe_logp(lm, prev, ch) + (_OTHER_SCRIPT if ch in other_script else 0.0)
+            if prev is not None and prev + ch in bigrams:
+                total += DOC_BIGRAM_BONUS
+            prev = ch
+        return total
+
+    return score
 
 
 def _nothing_follows(text: str, i: int) -> bool:
@@ -504,6 +486,127 @@ def _dbcs_readings(
                     yield Reading(first + boundary[bs], first + boundary[be], decoded, route)
 
 
+#: bytes a GBK character can start with (what a cp950 decoder lost, when it wrote U+FFFD)
+_GBK_BYTES = bytes(range(0x81, 0xFF))
+_MAX_BACK = 16  # units before a lost byte a reading may start at
+_CLUSTER_GAP = 3
+#: with 126 values to choose from, a lost GBK byte needs a wider margin than a lost UTF-8 byte
+GBK_FILL_MARGIN = 6.0
+
+
+def _gbk_as_big5_lost(text: str, start: int, end: int) -> Iterator[Reading]:
+    """GBK read as Big5 (cp950) where the decoder lost bytes (U+FFFD): fill them, decode GBK again.
+
+    cp950 writes one U+FFFD per byte it rejects and reads the next byte afresh. The units
+    (characters) before a lost byte are aligned (one Big5 character per GBK character), so a
+    reading may start at any of them; it ends where GBK characters and units agree again.
+    """
+    units: list[bytes] = []
+    for ch in text[start:end]:
+        if ch == "\ufffd":
+            units.append(_PLACEHOLDER)
+        elif ch.isascii():
+            units.append(ch.encode())
+        else:
+            units.append(_big5_bytes(ch) or b"")
+    score = _context_score(_other_script(text[max(0, start - 100) : end + 100]))
+    seg = 0
+    while seg < len(units):
+        if not units[seg]:
+            seg += 1
+            continue
+        stop = seg
+        while stop < len(units) and units[stop]:
+            stop += 1
+        yield from _gbk_segment(text, start + seg, units[seg:stop], score)
+        seg = stop
+
+
+def _gbk_segment(text: str, first: int, units: list[bytes], score: Callable[[str, str | None], float]) -> Iterator[Reading]:
+    holes = [k for k, u in enumerate(units) if u == _PLACEHOLDER]
+    offs = [0]
+    for u in units:
+        offs.append(offs[-1] + len(u))
+    data = b"".join(units)
+    unit_at = {o: k for k, o in enumerate(offs)}
+    # clusters of lost bytes at most _CLUSTER_GAP units apart, each filled on its own
+    clusters: list[list[int]] = []
+    for k in holes:
+        if clusters and k - clusters[-1][-1] <= _CLUSTER_GAP:
+            clusters[-1].append(k)
+        else:
+            clusters.append([k])
+    floor = 0
+    for cluster in clusters:
+        k_h, k_last = cluster[0], cluster[-1]
+        stop = min(len(units), k_last + _CLUSTER_GAP + 1)
+        before = _context_before(text, first, units, k_h, score)
+        after = text[first + stop] if first + stop < len(text) else None
+        region, guessed = fill_lost(
+            data[offs[k_h] : offs[stop]],
+            _GBK_BYTES,
+            rejects_before("cp950"),
+            "gbk",
+            before,
+            after,
+            GBK_FILL_MARGIN,
+            score,
+            adjacent_doubles=True,
+        )
+        if HOLE in region:
+            floor = stop
+            continue
+        # unit boundaries after the last lost byte that are also GBK character boundaries
+        ends: list[int] = []
+        p = 0
+        while p < len(region):
+            step = 2 if region[p] >= 0x81 else 1
+            if step == 2 and _decode_pair(region[p : p + 2], "gbk") is None:
+                break
+            p += step
+            k = unit_at.get(offs[k_h] + p)
+            if k is not None and k > k_last:
+                ends.append(k)
+        for k1 in ends:
+            tail = _decode(region[: offs[k1] - offs[k_h]], "gbk")
+            if not tail:
+                continue
+            for k0 in range(max(floor, k_h - _MAX_BACK), k_h + 1):
+                if k0 < k_h and _clean_start(text, first + k0):
+                    continue  # a reading starts on mojibake, not on clean text
+                head = _decode(data[offs[k0] : offs[k_h]], "gbk")
+                if head is not None:
+                    yield Reading(first + k0, first + k1, head + tail, "gbk_as_big5", guessed)
+        floor = ends[0] if ends else stop
+
+
+def _context_before(text: str, first: int, units: list[bytes], k: int, score: Callable[[str, str | None], float]) -> str | None:
+    """The character before unit ``k``: as written, or as GBK when the units before read better that way (mojibake)."""
+    if first + k == 0:
+        return None
+    j = k
+    while j > max(0, k - 3) and len(units[j - 1]) == 2 and _decode(b"".join(units[j - 1 : k]), "gbk"):
+        j -= 1
+    if j < k:
+        written = text[first + j : first + k]
+        decoded = _decode(b"".join(units[j:k]), "gbk")
+        if decoded and len(decoded) == len(written) and score(decoded, None) > score(written, None):
+            return decoded[-1]
+    return text[first + k - 1]
+
+
+#: log-probability above which a common character sits naturally after its neighbour (clean text)
+_CLEAN_PAIR = -7.0
+
+
+def _clean_start(text: str, i: int) -> bool:
+    """True when ``text[i]`` is a common character that follows ``text[i - 1]`` naturally: clean, no place to start a repair."""
+    from ..lm import model
+
+    ch = text[i]
+    return ch in _common_set() and i > 0 and safe_logp(model(), text[i - 1], ch) > _CLEAN_PAIR
+
+
 def safe_logp(lm, prev: str | None, ch: str) -> float:  # type: ignore[no-untyped-def]
     """``lm.logp`` that survives histories the model has no back-off weight for."""
     try:
@@ -552,11 +655,13 @@ def readings(text: str, start: int, end: int, uncommon: int | None = None, core:
             out.extend(_utf8_readings(text, start, end, "utf8_as_gbk", _gbk_bytes))
         return [r for r in out if r.text != text[r.start : r.end]]
     if any(ch in _LATIN_HIGH for ch in span):
-        out.extend(_utf8_readings(text, start, end, "utf8_as_latin1", _latin_bytes))
-        out.extend(_dbcs_readings(text, start, end, "gbk_as_latin1", _latin_bytes, "gbk", per_char=False))
+        out.extend(_utf8_readings(text, start, end, "utf8_as_latin1", latin_bytes))
+        out.extend(_dbcs_readings(text, start, end, "gbk_as_latin1", latin_bytes, "gbk", per_char=False))
     if "\ufffd" in span or "?" in span or _may_be_utf8_as_gbk(span):
         out.extend(_utf8_readings(text, start, end, "utf8_as_gbk", _gbk_bytes))
     if uncommon is None or uncommon >= _DBCS_MIN_SHARE * core:
         out.extend(_dbcs_readings(text, start, end, "big5_as_gbk", _gbk_bytes, "cp950", per_char=True))
         out.extend(_dbcs_readings(text, start, end, "gbk_as_big5", _big5_bytes, "gbk", per_char=True))
+        if "\ufffd" in span:
+            out.extend(_gbk_as_big5_lost(text, start, end))
     return [r for r in out if r.text != text[r.start : r.end]]
