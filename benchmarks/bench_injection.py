@@ -6,7 +6,9 @@ Splices spam keywords and fiction fragments (tests/injector.py) into clean news
 reports recall of injected characters and the share of host characters wrongly
 removed, for keywords alone, fiction alone and both together; counts the clean
 negative texts (tests/fixtures/inject_negative_*.txt, HTML fixtures' expected
-texts) the cleaners edit. Then times the cleaners on the clean seeds repeated to ~20 MB.
+texts) the cleaners edit. When tests/fixtures/inject_heldout/ exists, the same figures on the held-out
+set (its fiction spliced into its hosts; its negatives and hosts must stay unedited): a check, never
+a target. Then times the cleaners on the clean seeds repeated to ~20 MB.
 
 Usage: python benchmarks/bench_injection.py [--docs 300] [--seed 0] [--mb 20]
 """
@@ -21,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.injector import FIXTURES, host_texts, make_cases, score  # noqa: E402
+from tests.injector import FIXTURES, HELDOUT, host_texts, make_cases, score  # noqa: E402
 
 from cnnewsclean.cleaners.injected_fiction import RemoveInjectedFiction  # noqa: E402
 from cnnewsclean.cleaners.injected_keywords import RemoveInjectedKeywords  # noqa: E402
@@ -50,6 +52,15 @@ def main() -> None:
     negatives = sorted(FIXTURES.glob("inject_negative_*.txt")) + sorted((FIXTURES / "html").glob("*.expected.txt"))
     changed = [p.name for p in negatives if pipe(Document(p.read_text(encoding="utf-8"))).edits]
     print(f"negatives       {len(negatives)} clean texts (trade news, features, blogs, HTML fixtures), {len(changed)} edited {changed}")
+    if any(HELDOUT.glob("fiction_*.txt")):
+        # the held-out set: measured here, never tuned on
+        for label, kw, fi in (("fiction", (0, 0), (1, 3)), ("both", (1, 6), (1, 3))):
+            r = score(make_cases(args.docs, seed=args.seed, keywords=kw, fiction=fi, heldout=True), pipe)
+            sizes = f"({r['injected']} injected, {r['host']} host chars, {args.docs} docs)"
+            print(f"heldout {label:7s} recall {r['recall']:.3f}  host damage {r['host_damage']:.4f}  {sizes}")
+        held = sorted(HELDOUT.glob("negative_*.txt")) + sorted(HELDOUT.glob("host_*.txt"))
+        changed = [p.name for p in held if pipe(Document(p.read_text(encoding="utf-8"))).edits]
+        print(f"heldout clean   {len(held)} clean texts (held-out negatives and hosts), {len(changed)} edited {changed}")
     clean = "\n".join(host_texts())
     reps = max(1, int(args.mb * 1e6 / len(clean.encode("utf-8"))))
     docs = [clean] * reps

@@ -43,9 +43,14 @@ def script_guess(text: str) -> str:
     return "hant" if to_s > to_t else "hans"
 
 
-def fiction_texts(script: str) -> list[str]:
-    """The test fiction (tests/fixtures/inject_fiction_*.txt), in ``script``, one string per file."""
-    return [in_script(p.read_text(encoding="utf-8").replace("\n", ""), script) for p in sorted(FIXTURES.glob("inject_fiction_*.txt"))]
+#: held-out fiction, hosts and negatives: for measuring only, never for tuning (see its README.md)
+HELDOUT = FIXTURES / "inject_heldout"
+
+
+def fiction_texts(script: str, heldout: bool = False) -> list[str]:
+    """The test fiction (tests/fixtures/inject_fiction_*.txt, or the held-out ``fiction_*.txt``), in ``script``."""
+    paths = sorted(HELDOUT.glob("fiction_*.txt")) if heldout else sorted(FIXTURES.glob("inject_fiction_*.txt"))
+    return [in_script(p.read_text(encoding="utf-8").replace("\n", ""), script) for p in paths]
 
 
 def keyword_terms(script: str) -> list[str]:
@@ -56,8 +61,13 @@ def keyword_terms(script: str) -> list[str]:
     return sorted({t for t in terms if in_script(t, script) == t})
 
 
-def host_texts() -> list[str]:
-    """Clean news: gold bodies of seeds 000/001/003/004 (if present) and tests/fixtures/inject_host_*.txt."""
+def host_texts(heldout: bool = False) -> list[str]:
+    """Clean news: gold bodies of seeds 000/001/003/004 (if present) and tests/fixtures/inject_host_*.txt.
+
+    With ``heldout``, the held-out hosts (``inject_heldout/host_*.txt``) instead.
+    """
+    if heldout:
+        return [p.read_text(encoding="utf-8").strip() for p in sorted(HELDOUT.glob("host_*.txt"))]
     out = []
     for name in CLEAN_GOLD:
         p = GOLD / f"{name}.json"
@@ -120,10 +130,12 @@ class Case:
     host: str
 
 
-def make_cases(n: int, seed: int = 0, keywords: tuple[int, int] = (0, 6), fiction: tuple[int, int] = (0, 3)) -> list[Case]:
-    """``n`` injected documents from the clean hosts, in each host's own script."""
+def make_cases(
+    n: int, seed: int = 0, keywords: tuple[int, int] = (0, 6), fiction: tuple[int, int] = (0, 3), heldout: bool = False
+) -> list[Case]:
+    """``n`` injected documents from the clean hosts, in each host's own script (``heldout``: the held-out set)."""
     rng = random.Random(seed)
-    hosts = host_texts()
+    hosts = host_texts(heldout)
     cases = []
     for _ in range(n):
         host = rng.choice(hosts)
@@ -131,7 +143,9 @@ def make_cases(n: int, seed: int = 0, keywords: tuple[int, int] = (0, 6), fictio
         a = rng.randrange(0, max(1, len(paras) - 4))
         host = "\n".join(paras[a : a + rng.randint(3, 12)])
         script = script_guess(host)
-        text, mask = inject_text(host, rng, keyword_terms(script), fiction_texts(script), rng.randint(*keywords), rng.randint(*fiction))
+        text, mask = inject_text(
+            host, rng, keyword_terms(script), fiction_texts(script, heldout), rng.randint(*keywords), rng.randint(*fiction)
+        )
         cases.append(Case(text, mask, host))
     return cases
 

@@ -147,3 +147,20 @@ def common_chars() -> str:
     """The most frequent characters of the character LM, most frequent first (data/common_chars.txt)."""
     lines = [line for line in read_data_text("common_chars.txt").splitlines() if line and not line.startswith("#")]
     return "".join(lines)
+
+
+@cache
+def fiction_lm_tables() -> tuple[dict[str, int], dict[str, int]]:
+    """Fiction character counts ``({char: count}, {two chars: count})`` (data/fiction_lm.tsv.gz).
+
+    Built by scripts/build_fiction_lm.py from the project's own short stories.
+    """
+    import gzip
+
+    uni: dict[str, int] = {}
+    bi: dict[str, int] = {}
+    with data_path("fiction_lm.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            kind, key, n = line.rstrip("\n").split("\t")
+            (uni if kind == "U" else bi)[key] = int(n)
+    return uni, bi

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 from cnnewsclean.cleaners.injected_fiction import RemoveInjectedFiction, _lm_gain
 from cnnewsclean.cleaners.injected_keywords import RemoveInjectedKeywords
 from cnnewsclean.cleaners.layout import NormalizeLayout
+from cnnewsclean.detect.fiction_model import best_run, llr_scores, viterbi_segments
 from cnnewsclean.detect.register import DocProfile, marker_kinds, minority_script_chars
 from cnnewsclean.document import Document
 from cnnewsclean.pipeline import Pipeline
 from tests.conftest import gold, seed_text
-from tests.injector import fiction_texts, host_texts, inject_text, make_cases, removal_mask, score
+from tests.injector import fiction_texts, host_texts, in_script, inject_text, make_cases, removal_mask, score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEED_002 = "002_0cc95ad011e00dc5"
@@ -136,7 +137,7 @@ def test_simplified_xianxia_fragment_in_word_is_removed() -> None:
     host = (
         "广东省总工会组织开展劳动和技能竞赛，带动职工参与超过500万人次，评选出一批优秀工匠人才。"
         "截至目前，全省已建成各级劳模和工匠人才创新工作室近1.5万家，累计完成技术革新项目3.2万项，"
-        "为企业创造经济效益超过80亿元。"
+        "为企业创造经济效益超过80亿元。今年，全省还将组织开展技能竞赛项目100项以上。"
     )
     frag = "“师兄，你真的要去万妖谷吗？”小师妹端着一碗灵药走过来，眼眶有些发红。"
     text = host.replace("职工", "职" + frag + "工")
@@ -159,8 +160,9 @@ def test_single_marker_fragment_removed_on_character_model_evidence() -> None:
     case = json.loads((FIXTURES / "inject_splice_number_hans.json").read_text(encoding="utf-8"))
     out = RemoveInjectedFiction()(Document(case["text"])).text
     assert case["fragment"] not in out and "建成全省12351工会" in out
-    without_lm = RemoveInjectedFiction(lm_marker_gain=99.0, lm_rejoin_gain=99.0)(Document(case["text"])).text
-    assert case["fragment"] in without_lm
+    # the register pass alone needs the character model across the cut to let a one-marker span go
+    register_only = RemoveInjectedFiction(model=False, register_pass=True, lm_marker_gain=99.0, lm_rejoin_gain=99.0)
+    assert case["fragment"] in register_only(Document(case["text"])).text
 
 
 @pytest.mark.parametrize("script", ["hans", "hant"])
@@ -191,7 +193,7 @@ def test_profile_host_bigrams_ignore_candidates() -> None:
 def test_injected_benchmark_recall_and_damage() -> None:
     cases = make_cases(100, seed=11, keywords=(0, 0), fiction=(1, 3))
     r = score(cases, Pipeline([RemoveInjectedFiction()]))
-    assert r["recall"] >= 0.6
+    assert r["recall"] >= 0.85  # the marker pass alone: 0.6
     assert r["host_damage"] <= 0.005
 
 
@@ -236,3 +238,102 @@ def test_property_narrative_windows_unchanged(path: Path, start: int, length: in
 @given(st.text(max_size=300))
 def test_property_no_crash(text: str) -> None:
     RemoveInjectedFiction()(Document(text))
+
+
+# --- the class-conditional character model (detect/fiction_model.py) and the model pass ---
+
+NEWS_HANS = (
+    "广东省总工会组织开展劳动和技能竞赛，带动职工参与超过500万人次，评选出一批优秀工匠人才。"
+    "截至目前，全省已建成各级劳模和工匠人才创新工作室近1.5万家，累计完成技术革新项目3.2万项，"
+    "为企业创造经济效益超过80亿元。今年，全省还将组织开展省级一类职业技能竞赛项目100项以上。"
+)
+#: written for these tests (not taken from the fiction fixtures, the held-out set or the training stories)
+STORY_BITS = (
+    "盘膝坐在蒲团上，体内灵气如潮水般涌入丹田，剑光映着窗外的月色",
+    "她把伞往他头上挪了挪，小声说：“你怎么又淋雨了？”",
+    "那年冬天下了很大的雪，他背着受伤的少女走了一夜",
+)
+
+
+def test_fiction_model_reads_stories_above_news() -> None:
+    story = "".join(STORY_BITS)
+    mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
+    assert mean(llr_scores(story, bias=0.0)) > mean(llr_scores(NEWS_HANS, bias=0.0)) + 2.0
+    # both scripts: the Traditional spelling of a story reads as a story too
+    assert mean(llr_scores(in_script(story, "hant"), bias=0.0)) > mean(llr_scores(in_script(NEWS_HANS, "hant"), bias=0.0)) + 2.0
+
+
+def test_viterbi_finds_the_story_inside_news() -> None:
+    text = NEWS_HANS[:60] + STORY_BITS[1] + NEWS_HANS[60:]
+    segs = viterbi_segments(llr_scores(text))
+    assert len(segs) == 1
+    a, b, _ = segs[0]
+    assert abs(a - 60) <= 2 and abs(b - 60 - len(STORY_BITS[1])) <= 2
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(-5, 5, allow_nan=False), max_size=60), st.floats(0.5, 8))
+def test_property_viterbi_segments_are_disjoint_and_worth_their_switches(scores: list[float], switch: float) -> None:
+    segs = viterbi_segments(scores, switch)
+    for k, (a, b, v) in enumerate(segs):
+        nxt = segs[k + 1] if k + 1 < len(segs) else None
+        assert 0 <= a < b <= len(scores)
+        assert v == pytest.approx(sum(scores[a:b]))
+        assert v >= 2 * switch - 1e-9  # a stretch pays for entering and leaving fiction
+        if nxt is not None:
+            assert b < nxt[0]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(-5, 5, allow_nan=False), max_size=40))
+def test_property_best_run_is_the_maximum_subarray(scores: list[float]) -> None:
+    brute = max([0.0] + [sum(scores[i:j]) for i in range(len(scores)) for j in range(i + 1, len(scores) + 1)])
+    assert best_run(scores) == pytest.approx(brute)
+
+
+@pytest.mark.parametrize("bit", STORY_BITS)
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_marker_poor_fragment_is_removed_by_the_model(bit: str, script: str) -> None:
+    # 盘膝…月色 holds no pronoun, no 了 and no question: the marker pass alone never saw it
+    host = in_script(NEWS_HANS, script)
+    at = in_script("技术革新", script)
+    text = host.replace(at, at[:2] + in_script(bit, script) + at[2:])
+    doc = RemoveInjectedFiction()(Document(text))
+    assert doc.text == host
+    assert all(e.reason.startswith("fiction_rejoins_") for e in doc.edits)
+
+
+def test_model_cut_keeps_a_number_whole() -> None:
+    text = NEWS_HANS.replace("1.5万家", "1.5" + STORY_BITS[2] + "万家")
+    out = RemoveInjectedFiction()(Document(text)).text
+    assert out == NEWS_HANS
+
+
+def test_story_like_quotation_of_the_host_is_kept() -> None:
+    text = (
+        "今年以來，全市在主要道路沿線建成戶外勞動者驛站120個，為環衛工人、快遞員和外賣騎手提供休息服務。"
+        "驛站配備了冰箱、微波爐和飲水機，滿足他們“餓了能熱飯，渴了有水喝，熱了能乘涼，冷了能取暖，累了能歇腳”的需求。"
+        "市總工會表示，明年將再建設驛站50個，覆蓋全部城區和重點鄉鎮。"
+    )
+    doc = RemoveInjectedFiction()(Document(text))
+    assert doc.text == text
+
+
+def test_training_stories_share_no_run_with_test_or_heldout_fiction() -> None:
+    root = Path(__file__).resolve().parents[2]
+    test_fiction = sorted(FIXTURES.glob("inject_fiction_*.txt")) + sorted((FIXTURES / "inject_heldout").glob("fiction_*.txt"))
+    n = 8
+    grams = set()
+    for p in test_fiction:
+        t = in_script(p.read_text(encoding="utf-8").replace("\n", ""), "hans")
+        grams.update(t[i : i + n] for i in range(len(t) - n + 1))
+    stories = sorted((root / "scripts" / "sources" / "fiction").glob("*.txt"))
+    assert len(stories) >= 10
+    shared = {
+        p.name: g
+        for p in stories
+        for line in in_script(p.read_text(encoding="utf-8"), "hans").splitlines()
+        for g in (line[i : i + n] for i in range(len(line) - n + 1))
+        if g in grams
+    }
+    assert shared == {}

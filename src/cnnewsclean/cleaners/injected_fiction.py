@@ -35,9 +35,24 @@ counts as a rejoin, and lets a span with a single marker go. Pages without a
 marker cluster are still examined when a pronoun is followed, within a clause,
 by 了/著, a final particle or ?/! (``她累了``, ``你…吗``).
 
+Model pass (the default, run first where both run). A class-conditional
+character model (:mod:`cnnewsclean.detect.fiction_model`: a bigram model of
+the project's own short stories against the general model of
+:mod:`cnnewsclean.lm`) scores each character; together with the register score
+above, a two-state segmentation (host/fiction, a cost per switch) cuts each
+line into stretches. A cut search around each stretch trades the evidence
+inside against a rejoined host outside (a word, a number, the character
+model's gain across the cut, no host word cut in two, quotation marks still
+paired). A stretch is removed when the page outside all stretches reads as
+news, the score is high, the cut rejoins the host mid-clause, holds no digits,
+splits no number and no quotation of the host; otherwise it is flagged
+(``fiction_span`` with its score and ``missing`` tests). Cheap gates (a regex of
+story characters, then the character model near them) keep clean pages fast.
+The marker pass above runs as well on pages where spam keywords were found.
+
 Reasons logged: ``fiction_rejoins_word``, ``fiction_rejoins_number``,
 ``fiction_rejoins_text`` (the cut leaves a character pair the document uses
-elsewhere), ``fiction_line``.
+elsewhere, or the character model reads the joined text as likelier), ``fiction_line``.
 """
 
 from __future__ import annotations
@@ -51,6 +66,14 @@ import regex
 
 from .._resources import host_words
 from ..cleaner import Cleaner, iter_lines
+from ..detect.fiction_model import (
+    best_run,
+    fiction_model,
+    llr_scores,
+    story_anchor_re,
+    story_lines,
+    viterbi_segments,
+)
 from ..detect.injection import to_simplified
 from ..detect.register import (
     CLUSTER2_RE,
@@ -82,6 +105,8 @@ _VOICE_RE = re.compile(r"(?:[她妳]|你(?![们們])|我(?![们們國国省市])
 #: characters left out of the page's marker rate
 _RATE_SKIP = "，。、“”：；\n「」！？ ,.:;!?"
 _OPEN_QUOTES = frozenset("“「『‘")
+#: how a finished paragraph ends
+_LINE_END = frozenset("。！？!?…”」』’）)")
 _CLOSE_QUOTES = frozenset("”」』’")
 
 
@@ -120,6 +145,32 @@ class Config:
     lm_marker_gain: such a gain that lets a span with a single marker (and no quotation marks) go.
     clause_kinds, clause_score: a span with this many kinds of marker and this score may start or end at
         the host's clause punctuation (、，；：) even without a rejoined word or number.
+
+    The model pass (the default; :mod:`cnnewsclean.detect.fiction_model`):
+
+    model: run it. register_pass: also run the marker pass above on every page (by default it runs
+        only on pages where spam keywords were found, as in seed 002).
+    model_bias: added to each character's fiction/general log ratio (higher: more recall, more host
+        damage; see benchmarks/bench_injection.py; 0.9 keeps damage under 0.5% on news outside the benchmark).
+    model_register_weight: weight of the page-aware register score (recurring bigrams, markers, digits).
+    model_switch: cost of each host/fiction switch in the two-state segmentation.
+    model_seed: segment score worth a cut search; model_remove: cut score that removes.
+    model_gate, model_gate_bias, model_line_run: cheap gates (character model only, fixed bias) before
+        a page is profiled: a line needs a run of model_line_run near an anchor and a segment of model_gate.
+    model_max_host_llr, model_max_share, model_min_host_chars: the page outside the candidates must read
+        as news (mean log ratio at most this, candidates at most this share, at least this many characters).
+    model_gain_weight, model_move_cost, model_edge_weight: the cut search (character-model gain across the
+        cut, cost per character a boundary moves outwards, cost of cutting through a host word).
+    model_strong: score that removes without a rejoined word or a model gain across the cut.
+    model_clause_score: score a span needs to start or end at the host's punctuation.
+    model_quote_score: score a span inside one of the host's quotations needs.
+    model_short: below this length a span must not unpair the host's quotation marks at all.
+    model_min_length: shortest span removed.
+    model_host_side: host characters a cut must leave before it on the text's first line and after it on the
+        last one (a text cut short there may end in the middle of its own story; elsewhere one is enough).
+    model_gate_recur: share of a gated stretch's pairs recurring in the rest of the page above which it is the host's.
+    model_region, model_samples: recurring vocabulary is counted within this many characters of the stretches;
+        positions sampled for the page's own recurrence rate.
     """
 
     min_markers: int = 2
@@ -145,6 +196,32 @@ class Config:
     clause_score: float = 16.0
     lm_rejoin_gain: float = 2.5
     lm_marker_gain: float = 4.5
+    model: bool = True
+    register_pass: bool = False
+    register_on_spam: bool = True
+    model_bias: float = 0.9
+    model_switch: float = 6.0
+    model_register_weight: float = 0.5
+    model_seed: float = 10.0
+    model_remove: float = 18.0
+    model_max_host_llr: float = -2.0
+    model_max_share: float = 0.35
+    model_gain_weight: float = 0.5
+    model_strong: float = 25.0
+    model_move_cost: float = 0.3
+    model_short: int = 40
+    model_min_length: int = 8
+    model_line_run: float = 12.0
+    model_clause_score: float = 25.0
+    model_gate: float = 20.0
+    model_gate_bias: float = 1.0
+    model_gate_recur: float = 0.4
+    model_region: int = 3000
+    model_samples: int = 40
+    model_host_side: int = 2
+    model_min_host_chars: int = 100
+    model_edge_weight: float = 0.5
+    model_quote_score: float = 40.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +239,8 @@ class RemoveInjectedFiction(Cleaner):
     >>> host = ("全國休息模范李進峰等三位宣講員傾情宣講，將中國工會精力送離職工群眾的身邊。今年以來，全省各級工會共開展"
     ...         "宣講活動1.2萬場，覆蓋職工群眾300余萬人次；各地工會還組織勞模工匠進企業、進社區、進校園，開展技能培訓和"
     ...         "志愿服務活動2300余場。")
-    >>> fragment = "藍玉華站在主屋裡愣了半天，不知道自己現在應該是什麼心情和反應，接下來該怎麼辦？他會回來陪"
-    >>> RemoveInjectedFiction()(Document(host.replace("群眾的", "群" + fragment + "眾的"))).text == host
+    >>> fragment = "她一邊說，一邊把凍得發紅的手揣進袖口裡，眼睛卻一直望著窗外的雪"
+    >>> RemoveInjectedFiction()(Document(host.replace("宣講活動", "宣講" + fragment + "活動"))).text == host
     True
     """
 
@@ -176,6 +253,12 @@ class RemoveInjectedFiction(Cleaner):
         return _OVERLAPPING[0 if self.config.cluster_markers <= 2 else 1]
 
     def quick_check(self, text: str) -> bool:
+        if self.config.model and story_anchor_re().search(text) is not None:
+            return True
+        return self._register_check(text)
+
+    def _register_check(self, text: str) -> bool:
+        """The marker pre-check of the register pass: a cluster of two kinds of marker, or a voice."""
         plain = CLUSTER2_RE if self.config.cluster_markers <= 2 else CLUSTER_RE
         if plain.search(text) is None:  # no cluster at all (most clean news): skip the overlapping scan
             return _VOICE_RE.search(text) is not None
@@ -186,15 +269,18 @@ class RemoveInjectedFiction(Cleaner):
         injected_page = bool(doc.metadata.get("injected_keywords"))
         edits: list[Edit] = []
         whole_lines: list[tuple[int, int, float]] = []
-        lines = [
+        if not ((cfg.register_pass or (injected_page and cfg.register_on_spam)) and self._register_check(text)):
+            return self._model_pass(text, doc, [], None) if cfg.model else []
+        lines0 = [
             (ls, le)
             for ls, le, line in iter_lines(text)
             if any(_dialogue_like(m.group(1)) for m in _OVERLAPPING[0 if self.config.line_markers <= 2 else 1].finditer(line))
             or (injected_page and _MARKER_CHAR_RE.search(line))
             or _VOICE_RE.search(line)
         ]
+        lines = lines0
         if not lines:
-            return []
+            return self._model_pass(text, doc, [], None) if cfg.model else []
         profile = DocProfile.of(text, focus="".join(text[ls:le] for ls, le in lines))
         spun = spun_spans(text)
         # per-page caches for the boundary search (positions and character pairs do not change within a page)
@@ -314,9 +400,137 @@ class RemoveInjectedFiction(Cleaner):
                 edits.append(self.edit(text, s, e, "", "fiction_line"))
             else:
                 doc.flag("fiction_span", start=ls, end=le, score=round(score, 2), text=line)
+        if cfg.model:
+            edits += self._model_pass(text, doc, edits, spun)
         if edits:
             doc.metadata["injected_fiction"] = doc.metadata.get("injected_fiction", 0) + len(edits)
         return _non_overlapping(edits)
+
+    def _model_pass(self, text: str, doc: Document, found: list[Edit], spun: list[tuple[int, int]] | None) -> list[Edit]:
+        """Fiction stretches by the class-conditional character model (:mod:`cnnewsclean.detect.fiction_model`)."""
+        cfg: Config = self.config
+        taken = bytearray(len(text))
+        for ed in found:
+            taken[ed.start : ed.end] = b"\x01" * (ed.end - ed.start)
+        anchors = [m.start() for m in story_anchor_re().finditer(text)] + [m.start() for m in CLUSTER2_RE.finditer(text)]
+        if not anchors:
+            return []
+        # a cheap look first: the character model alone, around each anchor, then over the line
+        line_llr: dict[tuple[int, int], list[float]] = {}
+        windows: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        gb = cfg.model_gate_bias  # the gates use a bias of their own: their thresholds do not move with model_bias
+        reach = cfg.window + 16
+        gated: list[tuple[int, int, int, int, list[float]]] = []
+        for ls, le in story_lines(text, anchors, cfg.model_line_run, bias=gb):
+            llr = llr_scores(text, ls, le, gb)
+            if best_run(llr) < cfg.model_gate:
+                continue
+            gated += [
+                (ls, le, ls + a, ls + b, llr)
+                for a, b, v in viterbi_segments(llr, cfg.model_switch)
+                if v >= cfg.model_gate and b - a >= cfg.model_min_length - 1 and not _quotation(text, ls + a, ls + b)
+            ]
+        if gated:
+            # news repeats its own words: a stretch whose pairs recur in the rest of the page is the host's
+            host = "".join(text[a:b] for a, b in _complement([(s, e) for _ls, _le, s, e, _l in gated], len(text)))
+            for ls, le, s, e, llr in gated:
+                if _recurring_share(host, text, s + (e - s) // 4, e - (e - s) // 4) <= cfg.model_gate_recur:
+                    line_llr[(ls, le)] = [v + cfg.model_bias - gb for v in llr]
+                    windows.setdefault((ls, le), []).append((max(ls, s - reach), min(le, e + reach)))
+        if not line_llr:
+            return []
+        if spun is None:  # spinner artefacts on the examined lines only (a long clean page stays cheap)
+            spun = [(ls + a, ls + b) for ls, le in line_llr for a, b in spun_spans(text[ls:le])]
+        focus = "".join(text[ws:we] for wins in windows.values() for ws, we in wins)
+        # recurring vocabulary is looked for within a few thousand characters of the stories (one article)
+        starts = [ws for wins in windows.values() for ws, _we in wins]
+        ends = [we for wins in windows.values() for _ws, we in wins]
+        region = (max(0, min(starts) - cfg.model_region), min(len(text), max(ends) + cfg.model_region))
+        profile = DocProfile.of(text, focus=focus, lazy=True, samples=cfg.model_samples, region=region)
+        segs: list[tuple[int, int, int, int, float, list[float]]] = []
+        line_scores: dict[int, list[float]] = {}
+        w = cfg.model_register_weight
+        for (ls, le), llr in line_llr.items():
+            # the register score (page-aware: recurring bigrams) only where the gate found a story
+            comb = list(llr)
+            for ws, we in windows[(ls, le)]:
+                for k, r in enumerate(char_scores(text, ws, we, profile, spun)):
+                    comb[ws - ls + k] = llr[ws - ls + k] + w * r
+            line_scores[ls] = llr
+            for a, b, v in viterbi_segments(comb, cfg.model_switch):
+                if v >= cfg.model_seed:
+                    segs.append((ls, le, ls + a, ls + b, v, comb))
+        if not segs:
+            return []
+        # the page outside the candidates must read as news
+        inside = bytearray(len(text))
+        for _ls, _le, s, e, _v, _c in segs:
+            inside[s:e] = b"\x01" * (e - s)
+        host_llr, host_n, share = _page_register(text, inside, line_scores, cfg.model_bias)
+        page_ok = host_n >= cfg.model_min_host_chars and host_llr <= cfg.model_max_host_llr and share <= cfg.model_max_share
+        profile.set_candidates([(s, e) for _ls, _le, s, e, _v, _c in segs])
+        caches: tuple[dict[int, float], dict[tuple[str, str, bool, bool], tuple[str, float]]] = ({}, {})
+        out: list[Edit] = []
+        for ls, le, s, e, _v, comb in segs:
+            if any(taken[s:e]):
+                continue
+            others = [(s2, e2) for ls2, _le2, s2, e2, _v2, _c2 in segs if ls2 == ls and (s2, e2) != (s, e)]
+            cut = _model_cut(
+                text,
+                ls,
+                le,
+                s,
+                e,
+                comb,
+                profile,
+                caches[1],
+                cfg.window,
+                cfg.model_gain_weight,
+                cfg.model_move_cost,
+                edge_weight=cfg.model_edge_weight,
+            )
+            span = text[cut.start : cut.end]
+            digits = sum(1 for c in span if c in DIGITS)
+            lm_gain = _lm_gain(text, ls, le, cut.start, cut.end)
+            strong_join = cut.junction in ("word", "number") or (cut.junction == "pair" and _is_han(text[cut.start - 1] + text[cut.end]))
+            missing = [
+                name
+                for name, ok in (
+                    ("page", page_ok),
+                    ("no_digits", digits == 0),
+                    ("host_left", cut.junction != "edge" and _HOSTLIKE.search(text[ls : cut.start] + text[cut.end : le]) is not None),
+                    ("score", cut.score >= cfg.model_remove),
+                    ("rejoins", strong_join or lm_gain >= cfg.lm_rejoin_gain or cut.score >= cfg.model_strong),
+                    ("length", cut.end - cut.start >= cfg.model_min_length),
+                    ("outside_quote", cut.score >= cfg.model_quote_score or not _inside_quote(text, ls, le, cut.start, cut.end)),
+                    (
+                        "mid_clause",
+                        cut.score >= cfg.model_clause_score or (text[cut.start - 1] not in PUNCT and text[cut.end] not in PUNCT),
+                    ),
+                    ("keeps_number", not (text[cut.start - 1] in DIGITS and text[cut.start] in _NUMBER_TAIL)),
+                    ("not_sentence", not (text[cut.end] in "。！？!?" and cut.end + 1 == le and text[cut.start - 1] not in PUNCT)),
+                    (
+                        "inside_line",
+                        ls + (cfg.model_host_side if ls == 0 else 1) <= cut.start
+                        and cut.end + (cfg.model_host_side if le == len(text) else 1) <= le
+                        # a text that stops mid-sentence was cut short: its last line may be a story of its own
+                        and not (le == len(text.rstrip()) and text[le - 1] not in _LINE_END)
+                        and (text[cut.start - 1] not in PUNCT or text[cut.end] not in PUNCT),
+                    ),
+                    (
+                        "keeps_quotes",
+                        not _breaks_quotes_without(text, ls, le, cut.start, cut.end, others)
+                        and not (cut.end - cut.start < cfg.model_short and _unpairs_quotes(text, ls, le, cut.start, cut.end, others)),
+                    ),
+                )
+                if not ok
+            ]
+            if not missing:
+                reason = {"word": "fiction_rejoins_word", "number": "fiction_rejoins_number"}.get(cut.junction, "fiction_rejoins_text")
+                out.append(self.edit(text, cut.start, cut.end, "", reason))
+            else:
+                doc.flag("fiction_span", start=cut.start, end=cut.end, score=round(cut.score, 2), text=span, missing=missing)
+        return out
 
     def _rough_pass(
         self, text: str, lines: list[tuple[int, int]], profile: DocProfile, spun: list[tuple[int, int]]
@@ -408,6 +622,163 @@ class RemoveInjectedFiction(Cleaner):
                     best = _Cut(st, en, total, found[0])
         assert best is not None
         return best
+
+
+def _inside_quote(text: str, ls: int, le: int, s: int, e: int) -> bool:
+    """True when ``text[s:e]`` lies inside one of the host's quotations: opened before it, closed after it.
+
+    >>> t = "他说：“饿了能热饭，渴了有水喝，热了能乘凉。”"
+    >>> _inside_quote(t, 0, len(t), 8, 15)
+    True
+    """
+    depth = 0
+    for c in text[ls:s]:
+        if c in _OPEN_QUOTES:
+            depth += 1
+        elif c in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+    if depth == 0 or any(c in _OPEN_QUOTES or c in _CLOSE_QUOTES for c in text[s:e]):
+        return False
+    return any(c in _CLOSE_QUOTES for c in text[e:le])
+
+
+def _recurring_share(host: str, text: str, s: int, e: int) -> float:
+    """Share of the Han bigrams of ``text[s:e]`` that occur in ``host`` (the page without the candidates).
+
+    >>> t = "工会组织职工开展活动。她笑着摇了摇头。工会组织职工参加培训。"
+    >>> host = t[:10] + t[19:]
+    >>> round(_recurring_share(host, t, 0, 10), 2), _recurring_share(host, t, 10, 19)
+    (0.56, 0.0)
+    """
+    pairs = [text[i : i + 2] for i in range(s, e - 1) if "\u3400" <= text[i] <= "\u9fff" and "\u3400" <= text[i + 1] <= "\u9fff"]
+    if not pairs:
+        return 0.0
+    # a pair of the stretch itself counts once in ``host`` when the stretch is part of it
+    own = 1 if text[s:e] in host else 0
+    return sum(host.count(p) > own for p in pairs) / len(pairs)
+
+
+def _complement(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The stretches of ``range(n)`` outside ``spans``."""
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < n:
+        out.append((pos, n))
+    return out
+
+
+def _quotation(text: str, s: int, e: int, reach: int = 3) -> bool:
+    """True when ``text[s:e]`` is (nearly) all of a quotation: an opening mark just before it, the closing one at its end.
+
+    >>> _quotation("刘军说：“林海陪我长大，也陪我变老……”他说。", 6, 19)
+    True
+    """
+    head = text[max(0, s - reach) : s + 1]
+    tail = text[max(s, e - 1) : e + reach]
+    if not any(c in _OPEN_QUOTES for c in head) or not any(c in _CLOSE_QUOTES for c in tail):
+        return False
+    o = max(head.rfind(c) for c in _OPEN_QUOTES) + max(0, s - reach)
+    c = min(i for i in (tail.find(q) for q in _CLOSE_QUOTES) if i >= 0) + max(s, e - 1)
+    inner = text[o + 1 : c]
+    return not any(ch in _OPEN_QUOTES or ch in _CLOSE_QUOTES for ch in inner)
+
+
+def _page_register(text: str, inside: bytearray, scored: dict[int, list[float]], bias: float) -> tuple[float, int, float]:
+    """The page's register outside the fiction candidates ``inside``: mean log ratio, characters, share inside.
+
+    Lines already scored (``scored``: line start -> scores with ``bias``) count in full; the
+    rest of the page is sampled (every few characters), so a long page costs little.
+    """
+    llr = fiction_model().llr
+    total = host = 0
+    host_sum = 0.0
+    step = max(1, (len(text) - sum(len(v) for v in scored.values())) // 1500)
+    pos = 0
+    for ls, le, _line in iter_lines(text):
+        values = scored.get(ls)
+        if values is not None:
+            for k, v in enumerate(values):
+                if text[ls + k] in PUNCT:
+                    continue
+                total += 1
+                if not inside[ls + k]:
+                    host += 1
+                    host_sum += v - bias
+            continue
+        start = ls + (-(ls - pos) % step) if step > 1 else ls
+        for i in range(start, le, step):
+            c = text[i]
+            if c in PUNCT:
+                continue
+            total += step
+            host += step
+            host_sum += step * llr(text[i - 1] if i > ls else None, c)
+        pos = ls
+    return (host_sum / host if host else 0.0), host, (1 - host / total if total else 1.0)
+
+
+def _model_cut(
+    text: str,
+    ls: int,
+    le: int,
+    a: int,
+    b: int,
+    scores: list[float],
+    profile: DocProfile,
+    junctions: dict[tuple[str, str, bool, bool], tuple[str, float]],
+    window: int,
+    gain_weight: float,
+    move_cost: float,
+    quote_cost: float = 4.0,
+    edge_weight: float = 0.0,
+) -> _Cut:
+    """The cut near ``text[a:b]`` that best trades fiction evidence inside against a rejoined host outside.
+
+    Each candidate ``(start, end)`` scores the sum of ``scores`` inside, plus the
+    junction bonus of :func:`_junction` and ``gain_weight`` times the character
+    model's gain across the cut (:func:`_lm_gain`, clipped to ±6).
+    """
+    prefix = [0.0]
+    for v in scores:
+        prefix.append(prefix[-1] + v)
+    w = max(4, min(window, (b - a) // 2))
+    # a cut keeps host text on both sides (a fragment at a line's end is another case), and a number whole
+    starts = [
+        st
+        for st in range(max(ls + 1, a - w), min(b - 1, a + w) + 1)
+        if not (text[st - 1] in DIGITS and (text[st] in _NUMBER_TAIL or text[st] in DIGITS)) and text[st] not in DIGITS
+    ]
+    ends = [en for en in range(max(a + 1, b - w), min(le - 1, b + w) + 1) if text[en - 1] not in DIGITS and text[en - 1] not in ".．"]
+    line_broken = _broken_quotes(text[ls:le])
+    # cutting through a host word or a pair the page repeats costs (see :func:`_edge_penalty`)
+    pen = {i: edge_weight * _edge_penalty(text, i, ls, le, profile) for i in {*starts, *ends}} if edge_weight else {}
+    top_s = sorted(starts, key=lambda st: -(prefix[b - ls] - prefix[st - ls] - pen.get(st, 0.0)))[:8]
+    top_e = sorted(ends, key=lambda en: -(prefix[en - ls] - prefix[a - ls] - pen.get(en, 0.0)))[:8]
+    best: _Cut | None = None
+    for st in top_s:
+        for en in top_e:
+            if en - st < 2:
+                continue
+            key = (text[st - 1 : st], text[en : en + 1], st == ls, en == le)
+            found = junctions.get(key)
+            if found is None:
+                found = junctions[key] = _junction(text, ls, le, st, en, profile)
+            gain = max(-6.0, min(6.0, _lm_gain(text, ls, le, st, en)))
+            moved = max(0, a - st) + max(0, en - b)
+            if not line_broken and _broken_quotes(text[ls:st] + text[en:le]):
+                moved += quote_cost / move_cost if move_cost else 0.0  # the host's quotation marks no longer pair up
+            if text[st - 1] in PUNCT and text[en] in PUNCT:
+                moved += quote_cost / move_cost if move_cost else 0.0  # a whole clause of its own: the host's, likely
+            total = prefix[en - ls] - prefix[st - ls] + found[1] + gain_weight * gain - move_cost * moved
+            total -= pen.get(st, 0.0) + pen.get(en, 0.0)
+            if best is None or total > best.score:
+                best = _Cut(st, en, total, found[0])
+    if best is None:
+        return _Cut(a, b, prefix[b - ls] - prefix[a - ls], "none")
+    return best
 
 
 def _host_marker_rate(text: str, profile: DocProfile, candidates: list[tuple[int, int]]) -> tuple[float, int]:
@@ -520,6 +891,33 @@ def _breaks_quotes(text: str, ls: int, le: int, s: int, e: int) -> bool:
     if s > ls and e < le and text[s - 1] not in PUNCT and text[e] not in PUNCT:
         return False  # a cut inside words on both sides is a splice's, not a quotation's edge
     return not _broken_quotes(text[ls:le]) and _broken_quotes(text[ls:s] + text[e:le])
+
+
+def _breaks_quotes_without(text: str, ls: int, le: int, s: int, e: int, others: list[tuple[int, int]]) -> bool:
+    """:func:`_breaks_quotes` on the line with the ``others`` spans (other fiction candidates) taken out first.
+
+    A fragment elsewhere on the line may bring its own quotation marks; without it the
+    host's quotes pair up again, and a span that unpairs them is part of a quotation.
+    """
+    keep = [(ls, le)]
+    for a, b in sorted(others):
+        if b <= s or a >= e:
+            keep = [piece for lo, hi in keep for piece in ((lo, max(lo, min(hi, a))), (min(hi, max(lo, b)), hi)) if piece[1] > piece[0]]
+    host = "".join(text[lo:hi] for lo, hi in keep)
+    # positions of the span inside the reduced line
+    before = sum(min(hi, s) - lo for lo, hi in keep if lo < s)
+    return _breaks_quotes(host, 0, len(host), before, before + (e - s))
+
+
+def _unpairs_quotes(text: str, ls: int, le: int, s: int, e: int, others: list[tuple[int, int]]) -> bool:
+    """True when the host's quotation marks (``others`` left out) pair up with ``text[s:e]`` and not without it."""
+    keep = [(ls, le)]
+    for a, b in sorted(others):
+        if b <= s or a >= e:
+            keep = [piece for lo, hi in keep for piece in ((lo, max(lo, min(hi, a))), (min(hi, max(lo, b)), hi)) if piece[1] > piece[0]]
+    host = "".join(text[lo:hi] for lo, hi in keep)
+    before = sum(min(hi, s) - lo for lo, hi in keep if lo < s)
+    return not _broken_quotes(host) and _broken_quotes(host[:before] + host[before + (e - s) :])
 
 
 def _broken_quotes(line: str) -> bool:

@@ -125,16 +125,20 @@ class DocProfile:
     char_weight: dict[str, tuple[float, bool]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, text: str, focus: str | None = None) -> DocProfile:
+    def of(
+        cls, text: str, focus: str | None = None, lazy: bool = False, samples: int = 400, region: tuple[int, int] | None = None
+    ) -> DocProfile:
         """Profile ``text`` (bigram counts, a sample of positions for the page's own rates).
 
         ``focus`` (the lines to be scored) limits which characters are checked for
-        minority script; counts still come from the whole text.
+        minority script; counts still come from the whole text. ``lazy`` counts a bigram
+        only when asked for it (:class:`LazyCounts`), within ``region`` (default: all of
+        ``text``): cheaper when few lines of a long page are scored.
         """
-        bigrams = Counter(map("".join, itertools.pairwise(text)))
+        bigrams: Counter[str] = LazyCounts(text, *(region or (0, len(text)))) if lazy else Counter(map("".join, itertools.pairwise(text)))
         markers = frozenset(m.start() for m in MARKER_RE.finditer(text))
         prof = cls(text, bigrams, minority_script_chars(text, focus), markers)
-        step = max(1, len(text) // 400)
+        step = max(1, len(text) // samples)
         seen = repeated = 0
         for i in range(1, len(text) - 1, step):
             c = text[i]
@@ -247,6 +251,46 @@ class DocProfile:
         return far
 
 
+class LazyCharCounts(dict[str, int]):
+    """Character counts of a text, each counted when first asked for."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, key: str) -> int:
+        n = self[key] = self.text.count(key)
+        return n
+
+
+class LazyCounts(Counter[str]):
+    """Bigram counts of a text, each counted (overlapping occurrences) the first time it is asked for.
+
+    >>> c = LazyCounts("哈哈哈 工会工会")
+    >>> c["哈哈"], c["工会"], c.get("会工"), c["无此"]
+    (2, 2, 1, 0)
+    """
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        super().__init__()
+        self.text, self.start, self.end = text, start, len(text) if end is None else end
+
+    def __missing__(self, key: str) -> int:
+        text, lo, hi = self.text, self.start, self.end
+        if len(key) != 2 or key[0] != key[1]:
+            n = text.count(key, lo, hi)  # no overlaps possible
+        else:
+            n, i = 0, text.find(key, lo, hi)
+            while i >= 0:
+                n += 1
+                i = text.find(key, i + 1, hi)
+        self[key] = n
+        return n
+
+    def get(self, key: str, default: int | None = None) -> int:  # type: ignore[override]
+        return self[key]
+
+
 def minority_script_chars(text: str, focus: str | None = None) -> frozenset[str]:
     """Characters spelled in the script the document mostly does not use *for that character*.
 
@@ -258,7 +302,7 @@ def minority_script_chars(text: str, focus: str | None = None) -> frozenset[str]
     simp, trad = script_chars()
     t2s, s2t = converters()
     chars = set(text if focus is None else focus)
-    counts = Counter(text)
+    counts: Counter[str] | LazyCharCounts = Counter(text) if focus is None else LazyCharCounts(text)
     out = set()
     for conv, script in ((t2s, trad), (s2t, simp)):
         mine = sorted(chars & script)
