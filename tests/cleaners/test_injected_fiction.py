@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
@@ -337,3 +338,24 @@ def test_training_stories_share_no_run_with_test_or_heldout_fiction() -> None:
         if g in grams
     }
     assert shared == {}
+
+
+def test_page_flattened_to_one_huge_line_is_cut_in_pieces_with_document_offsets() -> None:
+    """Seed 002 with its line breaks lost, eight times over: each piece is judged as a page, offsets stay right."""
+    from cnnewsclean.cleaners.injected_fiction import _pieces
+    from cnnewsclean.edits import replay
+
+    one = seed_text("002_0cc95ad011e00dc5").replace("\n", "")
+    text = one * 8
+    pieces = _pieces(text)
+    assert pieces is not None and pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a2 == b1 for (_, b1), (a2, _) in itertools.pairwise(pieces))
+    doc = PIPE(Document(text))
+    mine = _mine(doc)
+    assert mine, "fiction spliced into the flattened page is still found"
+    assert all(e.before for e in mine)
+    assert replay(text, doc.edits) == doc.text
+    for f in doc.metadata.get("flags", []):
+        if isinstance(f.get("start"), int) and f["kind"] == "fiction_span":
+            assert 0 <= f["start"] < len(text)
+    assert _pieces(one) is None or len(one) > 6000

@@ -265,6 +265,26 @@ class RemoveInjectedFiction(Cleaner):
         return any(_dialogue_like(m.group(1)) for m in self._clusters().finditer(text))
 
     def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
+        pieces = _pieces(text)
+        if pieces is None:
+            return self._find_in(text, doc)
+        # a page flattened to huge lines: each piece of a few thousand characters is judged as a page,
+        # so the cost stays linear (edits and flags are shifted back to the document's offsets)
+        edits: list[Edit] = []
+        for a, b in pieces:
+            flags = doc.metadata.get("flags", [])
+            n_flags = len(flags)
+            for e in self._find_in(text[a:b], doc):
+                e.start += a
+                e.end += a
+                edits.append(e)
+            for f in doc.metadata.get("flags", [])[n_flags:]:
+                for key in ("start", "end"):
+                    if isinstance(f.get(key), int):
+                        f[key] += a
+        return edits
+
+    def _find_in(self, text: str, doc: Document) -> list[Edit]:
         cfg: Config = self.config
         injected_page = bool(doc.metadata.get("injected_keywords"))
         edits: list[Edit] = []
@@ -622,6 +642,47 @@ class RemoveInjectedFiction(Cleaner):
                     best = _Cut(st, en, total, found[0])
         assert best is not None
         return best
+
+
+#: a line longer than this is cut into pieces (the detector's per-span work is linear in the line)
+_MAX_LINE = 6000
+_PIECE = 3000
+_PIECE_END = re.compile(r"[。！？!?][”」』’]?")
+
+
+def _pieces(text: str) -> list[tuple[int, int]] | None:
+    """Spans covering ``text`` of at most about ``_PIECE`` characters per long line, or None when no line is long.
+
+    Lines stay whole; a long line is cut after a sentence end near every ``_PIECE`` characters
+    (or hard at ``_MAX_LINE`` when it has none).
+
+    >>> _pieces("短文。") is None
+    True
+    >>> [b - a for a, b in _pieces("新闻句子。" * 2000)]
+    [3005, 3005, 3990]
+    """
+    if len(text) <= _MAX_LINE or max(map(len, text.split("\n"))) <= _MAX_LINE:
+        return None
+    spans: list[tuple[int, int]] = []
+    start = 0
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        a = pos
+        while end - a > _MAX_LINE:
+            m = _PIECE_END.search(text, a + _PIECE, a + _MAX_LINE)
+            cut = m.end() if m else a + _MAX_LINE
+            if a > start:
+                spans.append((start, a))
+            spans.append((a, cut))
+            start = a = cut
+        pos = end + 1
+        if pos - start > _PIECE:
+            spans.append((start, min(pos, len(text))))
+            start = min(pos, len(text))
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
 
 
 def _inside_quote(text: str, ls: int, le: int, s: int, e: int) -> bool:
