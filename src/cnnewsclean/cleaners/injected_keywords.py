@@ -20,16 +20,13 @@ Metadata: ``injected_keywords`` (count removed); flag ``spam_keyword`` for hits 
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..cleaner import Cleaner
 from ..detect.injection import Hit, find_keyword_hits, has_anchor, is_off_topic, split_evidence, topic_support
 from ..document import Document, Edit
-
-_NEWLINE = re.compile("\n")
+from ..lines import LineIndex
 
 
 @dataclass(frozen=True)
@@ -74,9 +71,8 @@ class RemoveInjectedKeywords(Cleaner):
         evidence = [split_evidence(text, h.start, h.end) for h in hits]
         n_split = sum(1 for e in evidence if e)
         support = topic_support(text, hits)
-        # line bounds from one scan: a page flattened to one huge line holds thousands of hits
-        bounds = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-        lines = {bisect.bisect_right(bounds, h.start) for h in hits}
+        index = LineIndex(text)
+        lines = {index.number(h.start) for h in hits}
         injected_doc = (n_split >= cfg.min_split_hits and n_split / len(hits) >= cfg.min_split_share) or (
             support == 0 and len(hits) >= cfg.min_repeats and len(lines) >= 2 and n_split >= 1
         )
@@ -84,19 +80,17 @@ class RemoveInjectedKeywords(Cleaner):
         edits: list[Edit] = []
         for h, ev, off in zip(hits, evidence, off_topic, strict=True):
             if injected_doc or (ev and support == 0 and cfg.remove_single_split):
-                edits.append(self._removal(text, bounds, h, ev))
+                edits.append(self._removal(text, index, h, ev))
             elif off:
-                edits.append(self._removal(text, bounds, h, "off_topic:"))
+                edits.append(self._removal(text, index, h, "off_topic:"))
             else:
                 doc.flag("spam_keyword", start=h.start, end=h.end, term=h.term, category=h.category, score=0.5 if ev else 0.2)
         if edits:
             doc.metadata["injected_keywords"] = doc.metadata.get("injected_keywords", 0) + len(edits)
         return edits
 
-    def _removal(self, text: str, bounds: list[int], h: Hit, ev: str | None) -> Edit:
-        i = bisect.bisect_right(bounds, h.start)
-        ls = bounds[i - 1]
-        le = bounds[i] - 1 if i < len(bounds) else len(text)
+    def _removal(self, text: str, index: LineIndex, h: Hit, ev: str | None) -> Edit:
+        ls, le = index.span(h.start)
         if text[ls : h.start].strip() == "" and text[h.end : le].strip() == "":
             s, e = (ls, le + 1) if le < len(text) else (max(0, ls - 1), le)
             return self.edit(text, s, e, "", "spam_keyword_line")

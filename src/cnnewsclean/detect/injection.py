@@ -12,7 +12,6 @@ there by an injector: writers do not cut their own words in half.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +19,7 @@ from functools import cache
 import regex
 
 from .._resources import host_words, spam_anchors, spam_keywords
+from ..lines import LineIndex
 
 _LATIN = regex.compile(r"[A-Za-z0-9]")
 _HAN = regex.compile(r"\p{Han}+")
@@ -138,8 +138,8 @@ def is_off_topic(text: str, hits: list[Hit], support: int) -> list[bool]:
     if support:
         return [False] * len(hits)
     masked = _mask(text, hits)
-    bounds = [0, *(m.end() for m in re.finditer("\n", masked))]  # one scan: huge one-line pages hold thousands of hits
-    return [not reported_near(masked, h, bounds=bounds) for h in hits]
+    index = LineIndex(masked)
+    return [not reported_near(masked, h, index=index) for h in hits]
 
 
 def _mask(text: str, hits: list[Hit]) -> str:
@@ -221,19 +221,12 @@ def _both_scripts_regex(words: str) -> regex.Pattern[str]:
     return regex.compile("|".join(sorted(map(regex.escape, forms), key=len, reverse=True)))
 
 
-def reported_near(text: str, hit: Hit, radius: int = 60, bounds: list[int] | None = None) -> bool:
+def reported_near(text: str, hit: Hit, radius: int = 60, index: LineIndex | None = None) -> bool:
     """True when reporting words (警方, 法院, 網站 …) stand within ``radius`` characters on the hit's line.
 
-    ``bounds``: the text's line starts (0 and each position after a newline), when the caller has them.
+    ``index``: the text's :class:`~cnnewsclean.lines.LineIndex`, when the caller checks many hits.
     """
-    if bounds is None:
-        ls = text.rfind("\n", 0, hit.start) + 1
-        le = text.find("\n", hit.end)
-        le = len(text) if le < 0 else le
-    else:
-        i = bisect.bisect_right(bounds, hit.start)
-        ls = bounds[i - 1]
-        le = bounds[i] - 1 if i < len(bounds) else len(text)
+    ls, le = (index or LineIndex(text)).span(hit.start)
     around = text[max(ls, hit.start - radius) : hit.start] + "\x00" + text[hit.end : min(le, hit.end + radius)]
     return _report_regex().search(around) is not None
 
