@@ -150,17 +150,23 @@ def common_chars() -> str:
 
 
 @cache
-def fiction_lm_tables() -> tuple[dict[str, int], dict[str, int]]:
-    """Fiction character counts ``({char: count}, {two chars: count})`` (data/fiction_lm.tsv.gz).
+def register_lm_tables(name: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Character counts ``({char: count}, {two chars: count})`` of ``data/<name>_lm.tsv.gz``.
 
-    Built by scripts/build_fiction_lm.py from the project's own short stories.
+    ``name`` is ``"fiction"`` (the project's own short stories) or ``"news"`` (its own news
+    reports); both are built by scripts/build_fiction_lm.py.
     """
     import gzip
 
     uni: dict[str, int] = {}
     bi: dict[str, int] = {}
-    with data_path("fiction_lm.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+    with data_path(f"{name}_lm.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         for line in fh:
             kind, key, n = line.rstrip("\n").split("\t")
             (uni if kind == "U" else bi)[key] = int(n)
     return uni, bi
+
+
+def fiction_lm_tables() -> tuple[dict[str, int], dict[str, int]]:
+    """Fiction character counts (data/fiction_lm.tsv.gz): ``register_lm_tables("fiction")``."""
+    return register_lm_tables("fiction")

@@ -1,14 +1,15 @@
 """A class-conditional character model: how much likelier a character is in narrative fiction than in news.
 
-Two character bigram models are compared. The fiction model counts the
-project's own short stories (``data/fiction_lm.tsv.gz``, built by
-``scripts/build_fiction_lm.py``; romance, xianxia, wuxia, urban, palace,
-campus, detective, web novels … in both scripts), smoothed by absolute
-discounting towards its unigram distribution. The background is the general
-word-based model of :mod:`cnnewsclean.lm` (jieba's dictionary, mostly news
-and reference prose). :func:`llr_scores` gives each character the log ratio
-of the two, clipped; :func:`viterbi_segments` cuts a line into host and
-fiction stretches with a two-state model whose switch penalty keeps short
+Three character models are read. The fiction model counts the project's own
+short stories (``data/fiction_lm.tsv.gz``), the news model its own news reports
+(``data/news_lm.tsv.gz``; both built by ``scripts/build_fiction_lm.py``, in both
+scripts), each smoothed by absolute discounting towards its unigram distribution.
+The background is the news model mixed (``NEWS_WEIGHT``) with the general
+word-based model of :mod:`cnnewsclean.lm` (jieba's dictionary): the news reports
+are few, the dictionary knows every common word. :func:`llr_scores` gives each
+character the log ratio of fiction to background, clipped;
+:func:`viterbi_segments` cuts a line into host and fiction stretches with a
+two-state model whose switch penalty keeps short
 accidental runs (a quoted sentence, one pronoun) in the host.
 
 The segments are rough (here one host character too many); the cleaner moves the cut
@@ -35,8 +36,10 @@ _PRIOR = 5000.0
 _OTHER_SHARE = 1e-6
 #: per-character log ratios are clipped to this range (one odd character decides nothing)
 _CLIP = 4.0
-#: added to every log ratio: the background model is no news model, and fiction is rare in news
+#: added to every log ratio (fiction is rare in news; the cleaner sets its own)
 BIAS = 0.8
+#: weight of the news model (the project's own reports) in the background, against the general model
+NEWS_WEIGHT = 0.7
 #: cost of each switch between host and fiction in :func:`viterbi_segments`
 SWITCH = 6.0
 
@@ -59,17 +62,20 @@ def _norm(ch: str) -> str:
     return ch
 
 
-class FictionLM:
-    """The fiction character bigram model and its log ratio against the general model."""
+class RegisterLM:
+    """A character bigram model of one register (``"fiction"`` or ``"news"``), from its count table.
 
-    def __init__(self) -> None:
-        from .._resources import fiction_lm_tables
+    Bigrams are smoothed by absolute discounting towards the unigrams, and the unigrams
+    towards the general character frequencies (a small corpus that never uses a
+    character is no evidence that its register avoids it).
+    """
 
-        uni, bi = fiction_lm_tables()
+    def __init__(self, name: str) -> None:
+        from .._resources import register_lm_tables
+
+        uni, bi = register_lm_tables(name)
         self._total = total = sum(uni.values())
         gm = general_model()
-        # unigrams: the stories' counts with the general character frequencies as a prior (a small
-        # corpus that never uses a character is no evidence that stories avoid it)
         self._uni = {c: (n + _PRIOR * self._base(c, gm)) / (total + _PRIOR) for c, n in uni.items()}
         follow: dict[str, int] = {}
         types: dict[str, int] = {}
@@ -78,24 +84,40 @@ class FictionLM:
             types[pair[0]] = types.get(pair[0], 0) + 1
         self._hist = {c: (1.0 / n, _DISCOUNT * types[c] / n) for c, n in follow.items()}
         self._bi = bi
-        self._memo: dict[str, float] = {}
 
     @staticmethod
     def _base(c: str, gm) -> float:  # type: ignore[no-untyped-def]
         """Prior share of ``c``: its general frequency (CJK), a small constant otherwise."""
         return math.exp(gm.char_logp(c)) if _is_cjk(c) and gm.is_known(c) else _OTHER_SHARE
 
-    def logp(self, prev: str | None, ch: str) -> float:
-        """Log-probability of ``ch`` after ``prev`` under the fiction model."""
+    def p(self, prev: str | None, ch: str) -> float:
+        """Probability of ``ch`` after ``prev``."""
         c = _norm(ch)
         p_uni = self._uni.get(c)
         if p_uni is None:
             p_uni = self._uni[c] = _PRIOR * self._base(c, general_model()) / (self._total + _PRIOR)
         h = self._hist.get(_norm(prev)) if prev is not None else None
         if h is None:
-            return math.log(p_uni)
+            return p_uni
         n = self._bi.get(_norm(prev) + c, 0)  # type: ignore[arg-type]
-        return math.log(max(n - _DISCOUNT, 0.0) * h[0] + h[1] * p_uni)
+        return max(n - _DISCOUNT, 0.0) * h[0] + h[1] * p_uni
+
+    def logp(self, prev: str | None, ch: str) -> float:
+        """Log-probability of ``ch`` after ``prev``."""
+        return math.log(self.p(prev, ch))
+
+
+class FictionLM(RegisterLM):
+    """The fiction model and its log ratio against the background: the news model mixed with the general one."""
+
+    def __init__(self) -> None:
+        super().__init__("fiction")
+        self._news = RegisterLM("news")
+        self._memo: dict[str, float] = {}
+
+    def background_logp(self, prev: str | None, ch: str) -> float:
+        """Log-probability of ``ch`` after ``prev`` in news: the news model mixed with the general model."""
+        return math.log(NEWS_WEIGHT * self._news.p(prev, ch) + (1 - NEWS_WEIGHT) * math.exp(general_model().logp(prev, ch)))
 
     def llr(self, prev: str | None, ch: str) -> float:
         """Clipped log ratio fiction / general model for ``ch`` after ``prev``."""
@@ -109,7 +131,7 @@ class FictionLM:
             elif _is_cjk(ch) and not general_model().is_known(ch):
                 v = -1.0  # a character the general model never saw (dialect, rare names): no evidence of a story
             else:
-                v = self.logp(prev, ch) - general_model().logp(prev, ch)
+                v = self.logp(prev, ch) - self.background_logp(prev, ch)
                 v = -_CLIP if v < -_CLIP else _CLIP if v > _CLIP else v
             self._memo[key] = v
         return v

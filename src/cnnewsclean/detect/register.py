@@ -271,12 +271,26 @@ class LazyCounts(Counter[str]):
     (2, 2, 1, 0)
     """
 
+    #: after this many look-ups each pair is no longer counted alone: the whole span is counted once
+    EAGER_AFTER = 64
+
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         super().__init__()
         self.text, self.start, self.end = text, start, len(text) if end is None else end
+        self._misses = 0
+        self._full = False
 
     def __missing__(self, key: str) -> int:
+        if self._full:
+            return 0  # every pair of the span is counted: this one does not occur
         text, lo, hi = self.text, self.start, self.end
+        self._misses += 1
+        if self._misses > self.EAGER_AFTER:
+            # many look-ups on a long text: one pass over it costs less than a scan per pair
+            span = text[lo:hi]
+            dict.update(self, Counter(map("".join, itertools.pairwise(span))))
+            self._full = True
+            return dict.get(self, key, 0)
         if len(key) != 2 or key[0] != key[1]:
             n = text.count(key, lo, hi)  # no overlaps possible
         else:
