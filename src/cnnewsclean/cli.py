@@ -172,8 +172,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(pipeline: Pipeline, args: argparse.Namespace, files: list[tuple[Path, Path]]) -> int:
     opts = RunOptions(
-        field=args.field, meta_field=args.meta_field, want_edits=bool(args.edits_out), explain=args.explain,
-        encoding=args.encoding, paragraph_sep=_unescape(args.paragraph_sep), id_field=args.id_field,
+        field=args.field,
+        meta_field=args.meta_field,
+        want_edits=bool(args.edits_out),
+        explain=args.explain,
+        encoding=args.encoding,
+        paragraph_sep=_unescape(args.paragraph_sep),
+        id_field=args.id_field,
     )
     workers = args.workers if args.workers else default_workers(files)
     show_progress = args.progress or (sys.stderr.isatty() and not args.quiet)
@@ -254,8 +259,11 @@ def _progress_bar(total: int | None):  # type: ignore[no-untyped-def]
 
 def _print_summary(s: Summary) -> None:
     rate = s.bytes_in / 1e6 / s.seconds if s.seconds else 0.0
-    print(f"cnnewsclean: {s.docs_in} documents in, {s.docs_out} out, {s.docs_skipped} skipped; "
-          f"{s.chars_in:,} → {s.chars_out:,} characters; {rate:.1f} MB/s", file=sys.stderr)
+    print(
+        f"cnnewsclean: {s.docs_in} documents in, {s.docs_out} out, {s.docs_skipped} skipped; "
+        f"{s.chars_in:,} → {s.chars_out:,} characters; {rate:.1f} MB/s",
+        file=sys.stderr,
+    )
     for name, st in s.cleaners.items():
         if st.edits or st.errors:
             top = ", ".join(f"{r}={n}" for r, n in st.by_reason.most_common(4))

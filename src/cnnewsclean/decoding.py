@@ -26,14 +26,35 @@ from .detect.charfreq import _common
 
 #: codec names users and pages give, mapped to the superset codec we decode with
 ALIASES = {
-    "gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030", "gb18030": "gb18030",
-    "gb_2312-80": "gb18030", "gb_2312": "gb18030", "csgb2312": "gb18030", "euc-cn": "gb18030", "ms936": "gb18030",
-    "hz-gb-2312": "hz", "936": "gb18030",
-    "big5": "big5hkscs", "cp950": "big5hkscs", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs", "big-5": "big5hkscs",
-    "csbig5": "big5hkscs", "ms950": "big5hkscs",
-    "utf8": "utf-8", "utf-8": "utf-8", "utf_8": "utf-8", "unicode": "utf-8",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "x-gbk": "gb18030",
+    "gb18030": "gb18030",
+    "gb_2312-80": "gb18030",
+    "gb_2312": "gb18030",
+    "csgb2312": "gb18030",
+    "euc-cn": "gb18030",
+    "ms936": "gb18030",
+    "hz-gb-2312": "hz",
+    "936": "gb18030",
+    "big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "big5-hkscs": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    "big-5": "big5hkscs",
+    "csbig5": "big5hkscs",
+    "ms950": "big5hkscs",
+    "utf8": "utf-8",
+    "utf-8": "utf-8",
+    "utf_8": "utf-8",
+    "unicode": "utf-8",
     # WHATWG: these labels mean windows-1252 in browsers
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
 }
 
 #: codecs that decode any byte string; a wrong one never shows U+FFFD
@@ -146,8 +167,15 @@ def _char_classes() -> dict[int, str]:
             table[o] = "r"
     for ch in _common():
         table[ord(ch)] = "c"
-    for lo, hi, cls in ((0xE000, 0xF8FF, "p"), (0x80, 0x9F, "p"), (0xA0, 0x24F, "l"), (0xFF61, 0xFF9F, "l"),
-                        (0x3000, 0x303F, "n"), (0xFF01, 0xFF5E, "n"), (0x2010, 0x2027, "n")):
+    for lo, hi, cls in (
+        (0xE000, 0xF8FF, "p"),
+        (0x80, 0x9F, "p"),
+        (0xA0, 0x24F, "l"),
+        (0xFF61, 0xFF9F, "l"),
+        (0x3000, 0x303F, "n"),
+        (0xFF01, 0xFF5E, "n"),
+        (0x2010, 0x2027, "n"),
+    ):
         for o in range(lo, hi + 1):
             table[o] = cls
     table[0xFFFD] = "f"
@@ -217,7 +245,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, declared: str | None 
         return Decoded(text, codec, "forced", bad)
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
-            text, bad = _decode_count(data[len(bom):], codec)
+            text, bad = _decode_count(data[len(bom) :], codec)
             return Decoded(text, codec, "bom", bad)
     if looks_binary(data):
         raise BinaryInput("input looks binary (NUL or control bytes), not text")

@@ -89,4 +89,3 @@ def get_cleaner_class(name: str) -> type[Cleaner]:
 def list_cleaners() -> dict[str, str]:
     """``{name: one-line description}`` for every available cleaner."""
     return {name: get_cleaner_class(name).describe() for name in available_names()}
-

@@ -87,8 +87,12 @@ class Summary:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "docs_in": self.docs_in, "docs_out": self.docs_out, "docs_skipped": self.docs_skipped,
-            "chars_in": self.chars_in, "chars_out": self.chars_out, "bytes_in": self.bytes_in,
+            "docs_in": self.docs_in,
+            "docs_out": self.docs_out,
+            "docs_skipped": self.docs_skipped,
+            "chars_in": self.chars_in,
+            "chars_out": self.chars_out,
+            "bytes_in": self.bytes_in,
             "seconds": round(self.seconds, 3),
             "mb_per_s": round(self.bytes_in / 1e6 / self.seconds, 3) if self.seconds else None,
             "skipped": dict(self.skipped),
@@ -97,6 +101,7 @@ class Summary:
 
 
 # -- record processing (runs in workers) -------------------------------------
+
 
 def clean_task(pipeline: Pipeline, task: Task, opts: RunOptions) -> Result:
     """Clean one task; bad input becomes a Result with an error, never an exception."""
@@ -172,6 +177,7 @@ def _worker_chunk(tasks: list[Task]) -> tuple[list[Result], dict[str, CleanerSta
 
 
 # -- reading inputs ----------------------------------------------------------
+
 
 def _open_binary(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")

@@ -26,8 +26,22 @@ from typing import Protocol
 #: every config the official OpenCC wheel ships
 OPENCC_CONFIGS = frozenset(
     {
-        "s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "hk2t",
-        "t2hk", "tw2t", "s2hkp", "hk2sp", "t2jp", "jp2t",
+        "s2t",
+        "t2s",
+        "s2tw",
+        "tw2s",
+        "s2hk",
+        "hk2s",
+        "s2twp",
+        "tw2sp",
+        "t2tw",
+        "hk2t",
+        "t2hk",
+        "tw2t",
+        "s2hkp",
+        "hk2sp",
+        "t2jp",
+        "jp2t",
     }
 )
 #: the configs ``opencc-python-reimplemented`` ships

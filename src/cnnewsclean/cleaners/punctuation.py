@@ -49,9 +49,7 @@ def _mark_pattern(marks: str) -> re.Pattern[str]:
     # a mark touching Chinese on the left (then with any spaces after it) or on the right;
     # group "weak" when what it touches is only a mark shared with Western text (quotes, dashes)
     # (the mark comes first so the scan can skip to candidate characters)
-    return re.compile(
-        f"[{cls}](?:(?<=[{strong}][{cls}]) *|(?=[{strong}])|(?P<weak>(?<=[{SHARED_PUNCT}][{cls}]) *|(?=[{SHARED_PUNCT}])))"
-    )
+    return re.compile(f"[{cls}](?:(?<=[{strong}][{cls}]) *|(?=[{strong}])|(?P<weak>(?<=[{SHARED_PUNCT}][{cls}]) *|(?=[{SHARED_PUNCT}])))")
 
 
 #: two ASCII marks side by side: without one, no restored mark can touch another

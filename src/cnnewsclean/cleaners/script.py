@@ -70,9 +70,13 @@ FRIENDLY: dict[str, tuple[str, str]] = {
     "jp": ("jp", "t2jp"),
 }
 ALIASES = {
-    "zh-hans": "hans", "zh-cn": "hans", "simplified": "hans",
-    "zh-hant": "hant", "traditional": "hant",
-    "zh-tw": "tw", "zh-hk": "hk",
+    "zh-hans": "hans",
+    "zh-cn": "hans",
+    "simplified": "hans",
+    "zh-hant": "hant",
+    "traditional": "hant",
+    "zh-tw": "tw",
+    "zh-hk": "hk",
 }
 #: configs each leftover check uses, by the family of the target
 FAMILY_REFERENCES = {"hans": ("t2s", "tw2s", "hk2s"), "hant": ("t2s", "s2t", "t2tw", "t2hk")}
@@ -82,10 +86,23 @@ REASON_LEFTOVER = "leftover_other_script"
 
 #: cleaners that must have run before conversion (all repairs)
 _REPAIRS = (
-    "extract_html", "normalize_layout", "decode_html_entities", "repair_encoding_mixups", "repair_gbk_bytes",
-    "remove_pinyin_annotations", "restore_fullwidth_punctuation", "repair_small_damage", "remove_spam_lines",
-    "remove_county_tail", "remove_title_brand_suffix", "remove_page_chrome", "remove_captions",
-    "rejoin_broken_paragraphs", "remove_injected_keywords", "remove_injected_fiction", "score_spun_text",
+    "extract_html",
+    "normalize_layout",
+    "decode_html_entities",
+    "repair_encoding_mixups",
+    "repair_gbk_bytes",
+    "remove_pinyin_annotations",
+    "restore_fullwidth_punctuation",
+    "repair_small_damage",
+    "remove_spam_lines",
+    "remove_county_tail",
+    "remove_title_brand_suffix",
+    "remove_page_chrome",
+    "remove_captions",
+    "rejoin_broken_paragraphs",
+    "remove_injected_keywords",
+    "remove_injected_fiction",
+    "score_spun_text",
 )
 
 #: a document longer than this has its script detected on three windows of it
@@ -432,11 +449,7 @@ def _leftover_table() -> tuple[frozenset[str], re.Pattern[str]]:
         base = get_converter("s2t").convert(joined)
         renderings = [base, get_converter("t2tw").convert(base), get_converter("t2hk").convert(base), get_converter("t2s").convert(joined)]
         columns = [r.split("\n") for r in renderings]
-        keep = frozenset(
-            c
-            for c, b, t, h, s in zip(candidates, *columns, strict=True)
-            if b != c and t != c and h != c and s == c
-        )
+        keep = frozenset(c for c, b, t, h, s in zip(candidates, *columns, strict=True) if b != c and t != c and h != c and s == c)
         pattern = re.compile("[" + "".join(sorted(keep)) + "]")
         _LEFTOVER_TABLE.append((keep, pattern))
     return _LEFTOVER_TABLE[0]

@@ -95,8 +95,9 @@ def find_terms(line: str) -> list[tuple[int, int, str]]:
             for tok in _ASCII_TOKEN.finditer(low):
                 start = run.start() + tok.start()
                 for term in by_head.get(tok.group(), ()):
-                    if line[start : start + len(term)].lower() == term and (len(term) > len(tok.group()) or tok.end() == len(low)
-                                                                           or not low[tok.end()].isalnum()):
+                    if line[start : start + len(term)].lower() == term and (
+                        len(term) > len(tok.group()) or tok.end() == len(low) or not low[tok.end()].isalnum()
+                    ):
                         hits.append((start, start + len(term), term))
                         break
     if not hits:

@@ -39,14 +39,37 @@ _NEG_WORDS = {
     "widget": "login subscribe qrcode erweima download toolbar fontsize font-size zihao pagination fanye pagenav keyword",
 }
 _NEG_TOKENS = {
-    "nav": "nav", "position": "nav", "location": "nav", "weizhi": "nav", "crumbs": "nav",
-    "foot": "footer", "bottom": "footer", "ft": "footer",
-    "ad": "ad", "ads": "ad", "adv": "ad", "gg": "ad", "promo": "ad",
-    "side": "sidebar", "aside": "sidebar",
-    "hot": "related", "rank": "related", "ranking": "related", "more": "related", "list": "related",
-    "app": "widget", "search": "widget", "qr": "widget", "appendqr": "widget", "tool": "widget", "tools": "widget", "print": "widget",
-    "pager": "widget", "pages": "widget",
-    "tag": "widget", "tags": "widget",
+    "nav": "nav",
+    "position": "nav",
+    "location": "nav",
+    "weizhi": "nav",
+    "crumbs": "nav",
+    "foot": "footer",
+    "bottom": "footer",
+    "ft": "footer",
+    "ad": "ad",
+    "ads": "ad",
+    "adv": "ad",
+    "gg": "ad",
+    "promo": "ad",
+    "side": "sidebar",
+    "aside": "sidebar",
+    "hot": "related",
+    "rank": "related",
+    "ranking": "related",
+    "more": "related",
+    "list": "related",
+    "app": "widget",
+    "search": "widget",
+    "qr": "widget",
+    "appendqr": "widget",
+    "tool": "widget",
+    "tools": "widget",
+    "print": "widget",
+    "pager": "widget",
+    "pages": "widget",
+    "tag": "widget",
+    "tags": "widget",
 }
 _WORD_KIND = {w: kind for kind, words in _NEG_WORDS.items() for w in words.split()}
 _NEG_RE = regex.compile("|".join(sorted(map(regex.escape, _WORD_KIND), key=len, reverse=True)))
@@ -80,8 +103,25 @@ def classify_names(key: str) -> tuple[str | None, bool, bool]:
 
 
 _TAG_NEGATIVE = {"nav": "nav", "footer": "footer", "aside": "sidebar"}
-_TAG_WEIGHT = {"div": 5, "article": 25, "main": 10, "section": 3, "td": 3, "blockquote": 3, "pre": 3,
-               "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "dd": -3, "h1": -5, "h2": -5, "h3": -5, "th": -5}
+_TAG_WEIGHT = {
+    "div": 5,
+    "article": 25,
+    "main": 10,
+    "section": 3,
+    "td": 3,
+    "blockquote": 3,
+    "pre": 3,
+    "form": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "li": -3,
+    "dd": -3,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+    "th": -5,
+}
 #: containers whose text blocks are paragraphs of a bigger candidate
 _LIST_TAGS = frozenset(("ul", "ol", "dl", "table", "div"))
 _PARA_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 li pre blockquote dd dt figcaption center caption address".split())
@@ -179,7 +219,8 @@ def _class_weight(el: Any) -> int:
 def drop_chrome(root: Any, dropped: Counter[str]) -> None:
     """Drop elements named or tagged as chrome unless they hold most of the page's prose."""
     candidates = [
-        (el, kind) for el in root.xpath("//*[@class or @id or @role]|//nav|//footer|//aside")
+        (el, kind)
+        for el in root.xpath("//*[@class or @id or @role]|//nav|//footer|//aside")
         if el.tag not in ("html", "body") and (kind := _negative_kind(el))
     ]
     if not candidates:
@@ -361,7 +402,7 @@ def find_article(root: Any, *, title: str = "", min_chars: int = 20, fragment: b
     _emit(selected, art, title, stats, chosen_set)
     if selected:
         first = selected[0].index
-        for b in blocks[max(0, first - 8):first]:
+        for b in blocks[max(0, first - 8) : first]:
             if len(b.text) <= 120 and b.link_density < 0.5 and (_BYLINE.search(b.text) or _is_credit(b.text)):
                 art.context.append(b.text)
     body_chars = sum(len(p) for p in art.paragraphs)
@@ -406,8 +447,7 @@ def _emit(selected: list[TextBlock], art: Article, title: str, stats: BlockStats
             in_list = heavy_by_container.get(c)
             if in_list is None:
                 in_list = any(
-                    a.tag in _LIST_TAGS and links.get(a, 0) > 0.6 * total.get(a, 0) and total.get(a, 0) < 2000
-                    for a in b.ancestors
+                    a.tag in _LIST_TAGS and links.get(a, 0) > 0.6 * total.get(a, 0) and total.get(a, 0) < 2000 for a in b.ancestors
                 )
                 heavy_by_container[c] = in_list
             heavy = in_list
@@ -446,8 +486,10 @@ def _emit(selected: list[TextBlock], art: Article, title: str, stats: BlockStats
             break
     end = len(kept)
     tail: list[str] = []
-    while end > start and len(kept[end - 1].text) <= 150 and (
-        _TAIL_CHROME.search(kept[end - 1].text) or _FOOTER_TEXT.search(kept[end - 1].text) or _PROMO.search(kept[end - 1].text)
+    while (
+        end > start
+        and len(kept[end - 1].text) <= 150
+        and (_TAIL_CHROME.search(kept[end - 1].text) or _FOOTER_TEXT.search(kept[end - 1].text) or _PROMO.search(kept[end - 1].text))
     ):
         end -= 1
         tail.append(kept[end].text)

@@ -24,8 +24,29 @@ BLOCK_TAGS = frozenset(
 )
 #: elements whose whole subtree is never article text (counted by kind when dropped)
 JUNK_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg", "canvas", "object", "embed",
-    "select", "button", "input", "textarea", "option", "map", "audio", "video", "link", "meta", "head", "title",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "option",
+    "map",
+    "audio",
+    "video",
+    "link",
+    "meta",
+    "head",
+    "title",
 )
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>", regex.I)
 # a source line break between two CJK characters, or between CJK and a digit, is no space
@@ -83,9 +104,22 @@ def drop_tree(el: Any) -> None:
 
 
 _JUNK_KIND = {
-    "script": "script", "style": "script", "noscript": "script", "template": "script",
-    "iframe": "embed", "frame": "embed", "object": "embed", "embed": "embed", "svg": "embed", "canvas": "embed",
-    "audio": "embed", "video": "embed", "select": "form", "button": "form", "input": "form", "textarea": "form",
+    "script": "script",
+    "style": "script",
+    "noscript": "script",
+    "template": "script",
+    "iframe": "embed",
+    "frame": "embed",
+    "object": "embed",
+    "embed": "embed",
+    "svg": "embed",
+    "canvas": "embed",
+    "audio": "embed",
+    "video": "embed",
+    "select": "form",
+    "button": "form",
+    "input": "form",
+    "textarea": "form",
 }
 
 

@@ -25,13 +25,38 @@ _LABEL_VALUE = regex.compile(
     r"(?P<value>[^\s:：|｜]{1,30}(?:\s(?!阅读|閱讀|浏览|瀏覽|点击|點擊|字号|字號|分享|打印)[^\s:：|｜\d]{1,10}(?=\s|$))*)"
 )
 _LABEL_KEY = {
-    "来源": "source", "來源": "source", "稿源": "source", "出处": "source", "出處": "source",
-    "作者": "author", "记者": "author", "記者": "author", "文": "author", "发布者": "author",
-    "责任编辑": "editor", "責任編輯": "editor", "责编": "editor", "責編": "editor", "编辑": "editor", "編輯": "editor",
+    "来源": "source",
+    "來源": "source",
+    "稿源": "source",
+    "出处": "source",
+    "出處": "source",
+    "作者": "author",
+    "记者": "author",
+    "記者": "author",
+    "文": "author",
+    "发布者": "author",
+    "责任编辑": "editor",
+    "責任編輯": "editor",
+    "责编": "editor",
+    "責編": "editor",
+    "编辑": "editor",
+    "編輯": "editor",
 }
 _TIME_KEYS = (
-    "article:published_time", "og:article:published_time", "og:release_date", "datepublished", "publishdate", "pubdate",
-    "publish_time", "publishtime", "ptime", "firstpublishedtime", "dc.date.issued", "dc.date", "date", "sailthru.date",
+    "article:published_time",
+    "og:article:published_time",
+    "og:release_date",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "publish_time",
+    "publishtime",
+    "ptime",
+    "firstpublishedtime",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "sailthru.date",
 )
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl")
 _SOURCE_KEYS = ("source", "contentsource", "og:source", "article:source")

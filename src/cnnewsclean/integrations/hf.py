@@ -62,8 +62,12 @@ def clean_dataset(
 ) -> Any:
     """``dataset.map`` with :func:`map_function`; works for ``Dataset`` and ``DatasetDict``."""
     fn = map_function(
-        column, pipeline=pipeline, to=to, output_column=output_column,
-        metadata_column=metadata_column, edit_count_column=edit_count_column,
+        column,
+        pipeline=pipeline,
+        to=to,
+        output_column=output_column,
+        metadata_column=metadata_column,
+        edit_count_column=edit_count_column,
     )
     map_kwargs.setdefault("desc", "cnnewsclean")
     return dataset.map(fn, batched=True, batch_size=batch_size, num_proc=num_proc, **map_kwargs)

@@ -79,8 +79,12 @@ def clean_dataset(
 ) -> Any:
     """``dataset.map_batches(RayCleaner, ...)`` with an actor pool of ``concurrency`` actors."""
     kwargs = {
-        "column": column, "pipeline": pipeline, "to": to, "output_column": output_column,
-        "metadata_column": metadata_column, "edit_count_column": edit_count_column,
+        "column": column,
+        "pipeline": pipeline,
+        "to": to,
+        "output_column": output_column,
+        "metadata_column": metadata_column,
+        "edit_count_column": edit_count_column,
     }
     return dataset.map_batches(
         RayCleaner,
