@@ -10,6 +10,7 @@ quotation the page itself prints, and reported speech often reads like narration
 
 from __future__ import annotations
 
+import re
 from re import Pattern
 
 from .register import PUNCT
@@ -217,6 +218,11 @@ def quoted_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_OPENS, _CLOSES = "".join(sorted(OPEN_QUOTES)), "".join(sorted(CLOSE_QUOTES))
+#: an opening mark, then the next closing mark on the line with no other mark between
+_QUOTATION = re.compile(f"[{_OPENS}][^\n{_OPENS}{_CLOSES}]*[{_CLOSES}]")
+
+
 def quotes_people_at_length(text: str, voice: Pattern[str], skip: str, rate: float, at_least: int) -> bool:
     """True when the page's own quotations hold at least ``at_least`` matches of ``voice`` (first- and
     second-person markers) and more than ``rate`` per character (characters in ``skip`` not counted):
@@ -227,17 +233,12 @@ def quotes_people_at_length(text: str, voice: Pattern[str], skip: str, rate: flo
     >>> quotes_people_at_length("他说：“我退休了，你问我够吗？”", re.compile("[我你了吗]"), "，。：“”？", 0.01, 5)
     True
     """
-    n = sum(1 for c in text if c not in skip)
-    found = 0
-    opened = -1
-    for i, c in enumerate(text):
-        # an opening mark and the next closing mark (a spliced fragment may leave a stray mark of its own)
-        if c in OPEN_QUOTES or c == "\n":
-            opened = i if c != "\n" else -1
-        elif c in CLOSE_QUOTES and opened >= 0:
-            found += len(voice.findall(text, opened, i))
-            opened = -1
-    return found >= at_least and found > rate * n
+    # an opening mark and the next closing mark on the line (a spliced fragment may leave a stray mark of its own)
+    found = sum(len(voice.findall(text, m.start(), m.end())) for m in _QUOTATION.finditer(text))
+    if found < at_least:
+        return False
+    n = len(text) - sum(text.count(c) for c in set(skip))
+    return found > rate * n
 
 
 class QuoteDepth:
