@@ -154,7 +154,8 @@ class Config:
     max_context_rate: ... with at most this many fiction markers per character (quoted dialogue is not a splice).
     max_quoted_voice, min_quoted_voice: markers (我, 你, 了, 吗 …) inside the page's own quotations per character
         (and at least this many) above which the page quotes people at length (their speech reads like a
-        story): its spans are flagged, never removed.
+        story): the marker pass only flags there, the model pass removes only strong cuts outside every
+        quotation.
     max_host_marker_rate: fiction markers per character the page may show outside all candidates for
         anything to be removed (spliced news: mostly under 0.01; features, blogs, news quoting people at
         length: 0.017 and more); above it spans are flagged.
@@ -535,12 +536,12 @@ class RemoveInjectedFiction(Cleaner):
             inside[s:e] = b"\x01" * (e - s)
         host_llr, host_n, share = page_register(text, inside, line_scores, cfg.model_bias)
         page_ok = (
-            host_n >= cfg.model_min_host_chars
-            and host_llr <= cfg.model_max_host_llr
-            and share <= cfg.model_max_share
+            host_n >= cfg.model_min_host_chars and host_llr <= cfg.model_max_host_llr and share <= cfg.model_max_share
             # ... and must not quote people at length in their own words (their speech reads like a story)
-            and not quotes_people_at_length(text, MARKER_RE, RATE_SKIP, cfg.max_quoted_voice, cfg.min_quoted_voice)
         )
+        # a page that quotes people at length in their own words: their speech reads like a story, so only a
+        # splice's own marks outside every quotation of the page remove anything there
+        quote_heavy = quotes_people_at_length(text, MARKER_RE, RATE_SKIP, cfg.max_quoted_voice, cfg.min_quoted_voice)
         profile.set_candidates([(s, e) for _ls, _le, s, e, _v, _c in segs])
         caches: tuple[dict[int, float], dict[tuple[str, str, bool, bool], tuple[str, float]]] = ({}, {})
         out: list[Edit] = []
@@ -557,7 +558,7 @@ class RemoveInjectedFiction(Cleaner):
             if not page_ok:  # nothing on this page is removed: the stretch is flagged as found, no cut searched
                 failed[(s, e)] = (Cut(s, e, sum(comb[s - ls : e - ls]), "none"), ["page"])
                 return []
-            cut, missing = self._judge_model_cut(text, ls, le, s, e, comb, profile, caches, others, page_ok)
+            cut, missing = self._judge_model_cut(text, ls, le, s, e, comb, profile, caches, others, page_ok, quote_heavy)
             if level == 0 and missing:
                 failed[(s, e)] = (cut, missing)
             if level >= cfg.model_narrow_levels or (not missing and cut.end - cut.start < cfg.model_trim_length):
@@ -594,6 +595,7 @@ class RemoveInjectedFiction(Cleaner):
         caches: tuple[dict[int, float], dict[tuple[str, str, bool, bool], tuple[str, float]]],
         others: list[tuple[int, int]],
         page_ok: bool,
+        quote_heavy: bool = False,
     ) -> tuple[Cut, list[str]]:
         """The cut around the stretch ``text[s:e]`` and the tests it fails (none: remove it)."""
         cfg: Config = self.config
@@ -626,6 +628,17 @@ class RemoveInjectedFiction(Cleaner):
             name
             for name, ok in (
                 ("page", page_ok),
+                (
+                    "quiet_quotes",
+                    not quote_heavy
+                    or (
+                        strong_join
+                        and lm_gain >= cfg.lm_rejoin_gain
+                        and cut.score >= 2 * cfg.model_strong
+                        and not in_quote
+                        and not any(c in OPEN_QUOTES or c in CLOSE_QUOTES for c in span)
+                    ),
+                ),
                 (
                     "no_digits",
                     # a story may hold a digit (最后一个「7」); a long, strong one keeps it, never the host's figures
