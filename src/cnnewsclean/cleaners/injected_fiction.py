@@ -192,6 +192,7 @@ class Config:
     model_strong: score that removes without a rejoined word or a model gain across the cut.
     model_clause_score: score a span needs to start or end at the host's punctuation.
     model_quote_score: score a span inside one of the host's quotations needs.
+    model_quote_strong: score that removes such a span without a rejoined word and a likelier junction.
     model_narrow_levels, model_narrow_step: a stretch that fails is segmented again inside, this many times,
         each time with ``model_narrow_step`` more taken off every character's score (a narrower, surer stretch).
     model_trim_length: a cut this long that passes gives way to the narrower cuts inside it that pass too.
@@ -255,6 +256,7 @@ class Config:
     model_min_host_chars: int = 100
     model_edge_weight: float = 0.5
     model_quote_score: float = 60.0
+    model_quote_strong: float = 80.0
     model_narrow_levels: int = 2
     model_trim_length: int = 30
     model_junction_weight: float = 1.0
@@ -655,6 +657,9 @@ class RemoveInjectedFiction(Cleaner):
                 (
                     "rejoins",
                     rejoined
+                    # inside a host quotation, a stretch that reads as a story throughout (the host's speech does
+                    # not score this high)
+                    or (in_quote and cut.score >= cfg.model_quote_strong)
                     or (
                         cut.score >= cfg.model_strong
                         and not in_quote
