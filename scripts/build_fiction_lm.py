@@ -36,6 +36,8 @@ from pathlib import Path
 
 import opencc
 
+from cnnewsclean.detect.fiction_model import normalise
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "scripts" / "sources"
 REGISTERS = ("fiction", "news")
@@ -44,15 +46,6 @@ REGISTERS = ("fiction", "news")
 TEST_TEXTS = ("tests/fixtures/inject_*.txt", "tests/fixtures/inject_heldout/*.txt")
 RUN = 8
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]*[”」』’]?")
-
-
-def normalise(ch: str) -> str:
-    """Digits to ``0``, Latin letters to ``a`` (the model keeps classes, not values)."""
-    if (ch.isascii() and ch.isdigit()) or "０" <= ch <= "９":
-        return "0"
-    if ch.isascii() and ch.isalpha():
-        return "a"
-    return ch
 
 
 def test_runs() -> set[str]:

@@ -54,7 +54,12 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
 
 
-def _norm(ch: str) -> str:
+def normalise(ch: str) -> str:
+    """Digits to ``0``, Latin letters to ``a``: the register models keep classes, not values (counted and read alike).
+
+    >>> "".join(map(normalise, "第3章Ab"))
+    '第0章aa'
+    """
     if (ch.isascii() and ch.isdigit()) or "０" <= ch <= "９":
         return "0"
     if ch.isascii() and ch.isalpha():
@@ -92,14 +97,14 @@ class RegisterLM:
 
     def p(self, prev: str | None, ch: str) -> float:
         """Probability of ``ch`` after ``prev``."""
-        c = _norm(ch)
+        c = normalise(ch)
         p_uni = self._uni.get(c)
         if p_uni is None:
             p_uni = self._uni[c] = _PRIOR * self._base(c, general_model()) / (self._total + _PRIOR)
-        h = self._hist.get(_norm(prev)) if prev is not None else None
+        h = self._hist.get(normalise(prev)) if prev is not None else None
         if h is None:
             return p_uni
-        n = self._bi.get(_norm(prev) + c, 0)  # type: ignore[arg-type]
+        n = self._bi.get(normalise(prev) + c, 0)  # type: ignore[arg-type]
         return max(n - _DISCOUNT, 0.0) * h[0] + h[1] * p_uni
 
     def logp(self, prev: str | None, ch: str) -> float:
