@@ -11,12 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnnewsclean.cleaners.injected_fiction import RemoveInjectedFiction
+from cnnewsclean.cleaners.injected_fiction import MARKER_RE, Config, RemoveInjectedFiction
 from cnnewsclean.cleaners.injected_keywords import RemoveInjectedKeywords
 from cnnewsclean.cleaners.layout import NormalizeLayout
 from cnnewsclean.detect.fiction_model import best_run, llr_scores, viterbi_segments
+from cnnewsclean.detect.quote_marks import quotes_people_at_length
 from cnnewsclean.detect.register import DocProfile, marker_kinds, minority_script_chars
-from cnnewsclean.detect.splice import rejoin_gain
+from cnnewsclean.detect.splice import RATE_SKIP, rejoin_gain
 from cnnewsclean.document import Document
 from cnnewsclean.pipeline import Pipeline
 from tests.conftest import gold, seed_text
@@ -190,6 +191,80 @@ def test_profile_host_bigrams_ignore_candidates() -> None:
     prof.set_candidates([(0, 6), (second, second + 5)])
     assert not prof.recurs_at(0)  # ... but only inside fiction candidates
     assert prof.recurs_at(6)  # 全省 is host vocabulary
+
+
+def _marked_case(name: str) -> tuple[str, list[bool]]:
+    """A case fixture's text and injected mask (【】 mark the fragments the injector spliced in)."""
+    raw = json.loads((FIXTURES / name).read_text(encoding="utf-8"))["text"]
+    chars: list[str] = []
+    mask: list[bool] = []
+    inside = False
+    for ch in raw:
+        if ch in "【】":
+            inside = ch == "【"
+        else:
+            chars.append(ch)
+            mask.append(inside)
+    return "".join(chars), mask
+
+
+def _hit_and_damage(text: str, mask: list[bool], doc: Document) -> tuple[float, int]:
+    """Share of injected characters removed, and host characters removed."""
+    removed = removal_mask(text, doc.edits)
+    hit = sum(1 for r, m in zip(removed, mask, strict=True) if r and m)
+    return hit / sum(mask), sum(1 for r, m in zip(removed, mask, strict=True) if r and not m)
+
+
+def test_page_just_outside_the_page_test_loses_cuts_with_both_splice_marks() -> None:
+    # a science report that quotes its researchers: the page reads a little story-like outside the fragments
+    text, mask = _marked_case("splice_doubtful_page_hans.json")
+    hit, damage = _hit_and_damage(text, mask, RemoveInjectedFiction()(Document(text)))
+    assert hit >= 0.8 and damage == 0
+    strict = RemoveInjectedFiction(model_doubtful_llr=-9.0, model_doubtful_share=0.0)(Document(text))
+    spans = [f for f in strict.metadata["flags"] if f["kind"] == "fiction_span"]
+    assert strict.edits == [] and len(spans) == 3 and all(f["missing"] == ["page"] for f in spans)
+
+
+def test_spam_keywords_let_the_model_cut_what_the_page_test_held_back() -> None:
+    text, mask = _marked_case("splice_doubtful_page_hans.json")
+    at = text.index("研究员") + 2
+    spammed, mask = text[:at] + "包養網" + text[at:], mask[:at] + [True] * 3 + mask[at:]  # now shown to be injected
+    strict = {"model_doubtful_llr": -9.0, "model_doubtful_share": 0.0, "register_on_spam": False}
+    doc = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**strict)])(Document(spammed))
+    assert [e.before for e in doc.edits if e.cleaner == "remove_injected_keywords"] == ["包養網"]
+    hit, damage = _hit_and_damage(spammed, mask, doc)
+    assert len(_mine(doc)) == 3 and hit >= 0.8 and damage == 0
+    off = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**strict, model_recheck_injected=False)])
+    assert _mine(off(Document(spammed))) == []
+
+
+@pytest.mark.parametrize("name", ["splice_quote_heavy_page_hans.json", "splice_quote_heavy_page_hant.json"])
+def test_fragment_with_dialogue_goes_from_a_page_quoting_people_at_length(name: str) -> None:
+    text, mask = _marked_case(name)
+    cfg = Config()
+    assert quotes_people_at_length(text, MARKER_RE, RATE_SKIP, cfg.max_quoted_voice, cfg.min_quoted_voice)
+    assert any(c in "“”「」" for c, m in zip(text, mask, strict=True) if m)  # the fragment holds dialogue marks
+    hit, damage = _hit_and_damage(text, mask, RemoveInjectedFiction()(Document(text)))
+    assert hit >= 0.85 and damage == 0
+    both_marks = RemoveInjectedFiction(model_quote_heavy_either=False)(Document(text))
+    assert _mine(both_marks) == [] and any("quiet_quotes" in f["missing"] for f in both_marks.metadata["flags"])
+
+
+def test_fragment_of_plain_description_is_found_and_removed() -> None:
+    # 雷落下時，顏色已經變成了淡紫 …: no dialogue, no pronoun; the story-character scan must still stop there
+    text, mask = _marked_case("splice_description_hant.json")
+    start = text.index("雷落下時")
+    fragment = text[start : mask.index(False, start)]
+    assert not any(c in fragment for c in "他她你我「」“”")
+    hit, damage = _hit_and_damage(text, mask, RemoveInjectedFiction()(Document(text)))
+    assert hit == 1.0 and damage == 0
+
+
+def test_injected_benchmark_recall_and_damage_with_keywords_too() -> None:
+    cases = make_cases(100, seed=11, keywords=(1, 6), fiction=(1, 3))
+    r = score(cases, Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction()]))
+    assert r["recall"] >= 0.75
+    assert r["host_damage"] <= 0.005
 
 
 def test_injected_benchmark_recall_and_damage() -> None:

@@ -35,7 +35,8 @@ counts as a rejoin, and lets a span with a single marker go. Pages without a
 marker cluster are still examined when a pronoun is followed, within a clause,
 by 了/著, a final particle or ?/! (``她累了``, ``你…吗``).
 
-Model pass (the default, run first where both run). A class-conditional
+Model pass (the default; where both run, its cuts win and the marker pass keeps
+only spans the model left alone). A class-conditional
 character model (:mod:`cnnewsclean.detect.fiction_model`: a bigram model of
 the project's own short stories against a background of its own news reports
 mixed with the general model of :mod:`cnnewsclean.lm`) scores each character;
@@ -47,10 +48,14 @@ the evidence inside against a rejoined host outside: a word or number formed
 across the cut (and no host word split at its edges), the character model's gain
 across the cut, quotation marks still paired (it may reach the mark that closes
 a quotation the stretch opened). A stretch is removed when the page outside all
-stretches reads as news, the score is high, the cut rejoins the host mid-clause,
+stretches reads as news (or nearly so, for a high-scoring cut with a splice's
+mark outside the host's quotations: a rejoined word or number, or a likelier
+junction; or the page was shown to be injected, for any cut with such a mark),
+the score is high, the cut rejoins the host mid-clause,
 holds no digits, splits no number, no quotation of the host
 (:mod:`cnnewsclean.detect.quote_marks`) and no book title 《》, and is not a whole
-quotation with little around it (speech the page quotes); otherwise it is
+quotation with little around it (speech the page quotes); on a page that quotes
+people at length it also needs a splice's marks and a higher score; otherwise it is
 flagged (``fiction_span`` with its score and ``missing`` tests). A stretch that
 fails, and a long one that passes, is segmented again with a stricter bias:
 narrower stretches inside it that pass on their own are cut instead (a story
@@ -187,6 +192,14 @@ class Config:
         a page is profiled: a line needs a run of model_line_run near an anchor and a segment of model_gate.
     model_max_host_llr, model_max_share, model_min_host_chars: the page outside the candidates must read
         as news (mean log ratio at most this, candidates at most this share, at least this many characters).
+    model_doubtful_llr, model_doubtful_share, model_doubtful_score: a page that fails one of those tests but stays
+        within these bounds (features that narrate a little) loses only a cut with a splice's mark (a rejoined word
+        or number, or a likelier junction; outside the host's quotations) scoring at least model_doubtful_score.
+    model_recheck_injected: on a page shown to be injected (spam keywords removed, or a cut made), the stretches
+        that failed are judged again, with a splice's mark in place of the page tests (which guard clean
+        features only).
+    model_quote_heavy_score, model_quote_heavy_either: on a page that quotes people at length, a cut needs a
+        splice's own marks (with model_quote_heavy_either, one of the two is enough) and this score.
     model_gain_weight, model_move_cost, model_edge_weight: the cut search (character-model gain across the
         cut, cost per character a boundary moves outwards, cost of cutting through a host word).
     model_strong: score that removes without a rejoined word or a model gain across the cut.
@@ -240,6 +253,12 @@ class Config:
     model_remove: float = 22.0
     model_max_host_llr: float = -1.85
     model_max_share: float = 0.35
+    model_doubtful_llr: float = -1.55
+    model_doubtful_share: float = 0.45
+    model_doubtful_score: float = 75.0
+    model_recheck_injected: bool = True
+    model_quote_heavy_score: float = 50.0
+    model_quote_heavy_either: bool = True
     model_gain_weight: float = 0.5
     model_strong: float = 25.0
     model_move_cost: float = 0.3
@@ -459,7 +478,10 @@ class RemoveInjectedFiction(Cleaner):
             else:
                 doc.flag("fiction_span", start=ls, end=le, score=round(score, 2), text=line)
         if cfg.model:
-            edits += self._model_pass(text, doc, edits, spun)
+            # the model's cuts are the surer ones (tighter edges, quotation guards): the marker pass keeps only
+            # what the model did not cut
+            model_edits = self._model_pass(text, doc, [], spun)
+            edits = model_edits + [r for r in edits if not any(r.start < m.end and m.start < r.end for m in model_edits)]
         if edits:
             doc.metadata["injected_fiction"] = doc.metadata.get("injected_fiction", 0) + len(edits)
         return self._merged(text, edits)
@@ -543,6 +565,11 @@ class RemoveInjectedFiction(Cleaner):
         )
         # a page that quotes people at length in their own words: their speech reads like a story, so only a
         # splice's own marks outside every quotation of the page remove anything there
+        # a page just outside one of those bounds: only a cut with a splice's mark and a high score goes
+        page_doubtful = host_n >= cfg.model_min_host_chars and (
+            (host_llr <= cfg.model_doubtful_llr and share <= cfg.model_max_share)
+            or (host_llr <= cfg.model_max_host_llr and share <= cfg.model_doubtful_share)
+        )
         quote_heavy = quotes_people_at_length(text, MARKER_RE, RATE_SKIP, cfg.max_quoted_voice, cfg.min_quoted_voice)
         profile.set_candidates([(s, e) for _ls, _le, s, e, _v, _c in segs])
         caches: tuple[dict[int, float], dict[tuple[str, str, bool, bool], tuple[str, float]]] = ({}, {})
@@ -556,8 +583,19 @@ class RemoveInjectedFiction(Cleaner):
             segments = viterbi_segments(stricter, cfg.model_switch)
             return [(s + a, s + b) for a, b, v in segments if v >= cfg.model_seed and (a, b) != (0, e - s)]
 
-        def settle(ls: int, le: int, s: int, e: int, comb: list[float], level: int, others: list[tuple[int, int]]) -> list[Cut]:
-            if not page_ok:  # nothing on this page is removed: the stretch is flagged as found, no cut searched
+        def settle(
+            ls: int,
+            le: int,
+            s: int,
+            e: int,
+            comb: list[float],
+            level: int,
+            others: list[tuple[int, int]],
+            page_ok: bool | None,
+            doubtful: bool,
+            quote_heavy: bool,
+        ) -> list[Cut]:
+            if not page_ok and not doubtful:  # nothing on this page is removed: the stretch is flagged as found
                 failed[(s, e)] = (Cut(s, e, sum(comb[s - ls : e - ls]), "none"), ["page"])
                 return []
             cut, missing = self._judge_model_cut(text, ls, le, s, e, comb, profile, caches, others, page_ok, quote_heavy)
@@ -565,21 +603,33 @@ class RemoveInjectedFiction(Cleaner):
                 failed[(s, e)] = (cut, missing)
             if level >= cfg.model_narrow_levels or (not missing and cut.end - cut.start < cfg.model_trim_length):
                 return [] if missing else [cut]
-            inner = [c for a, b in narrower(ls, le, s, e, comb, level + 1) for c in settle(ls, le, a, b, comb, level + 1, others)]
+            inner = [
+                c
+                for a, b in narrower(ls, le, s, e, comb, level + 1)
+                for c in settle(ls, le, a, b, comb, level + 1, others, page_ok, doubtful, quote_heavy)
+            ]
             return inner if inner or missing else [cut]
 
         failed: dict[tuple[int, int], tuple[Cut, list[str]]] = {}
-        for ls, le, s, e, _v, comb in segs:
-            if any(taken[s:e]):
-                continue
-            others = [(s2, e2) for ls2, _le2, s2, e2, _v2, _c2 in segs if ls2 == ls and (s2, e2) != (s, e)]
-            cuts = [c for c in settle(ls, le, s, e, comb, 0, others) if not any(taken[c.start : c.end])]
-            for cut in cuts:
-                reason = {"word": "fiction_rejoins_word", "number": "fiction_rejoins_number"}.get(cut.junction, "fiction_rejoins_text")
-                out.append(self.edit(text, cut.start, cut.end, "", reason))
-                taken[cut.start : cut.end] = b"\x01" * (cut.end - cut.start)
-            if cuts:
-                failed.pop((s, e), None)
+        # a page shown to be injected (keywords removed, or a cut made) is judged again: the page tests guard clean
+        # features only, so there a stretch that failed needs a splice's mark instead of them (the quotation
+        # test stays: people's speech on a spammed page is still theirs)
+        injected = bool(found) or bool(doc.metadata.get("injected_keywords"))
+        for round_ in (0, 1):
+            if round_ == 1 and not (cfg.model_recheck_injected and (injected or out)):
+                break
+            for ls, le, s, e, _v, comb in segs:
+                if any(taken[s:e]) or (round_ == 1 and (s, e) not in failed):
+                    continue
+                others = [(s2, e2) for ls2, _le2, s2, e2, _v2, _c2 in segs if ls2 == ls and (s2, e2) != (s, e)]
+                pk, pd = (page_ok, page_doubtful) if round_ == 0 else (None, True)
+                cuts = [c for c in settle(ls, le, s, e, comb, 0, others, pk, pd, quote_heavy) if not any(taken[c.start : c.end])]
+                for cut in cuts:
+                    reason = {"word": "fiction_rejoins_word", "number": "fiction_rejoins_number"}.get(cut.junction, "fiction_rejoins_text")
+                    out.append(self.edit(text, cut.start, cut.end, "", reason))
+                    taken[cut.start : cut.end] = b"\x01" * (cut.end - cut.start)
+                if cuts:
+                    failed.pop((s, e), None)
         for cut, missing in failed.values():
             span = text[cut.start : cut.end]
             doc.flag("fiction_span", start=cut.start, end=cut.end, score=round(cut.score, 2), text=span, missing=missing)
@@ -596,7 +646,7 @@ class RemoveInjectedFiction(Cleaner):
         profile: DocProfile,
         caches: tuple[dict[int, float], dict[tuple[str, str, bool, bool], tuple[str, float]]],
         others: list[tuple[int, int]],
-        page_ok: bool,
+        page_ok: bool | None,
         quote_heavy: bool = False,
     ) -> tuple[Cut, list[str]]:
         """The cut around the stretch ``text[s:e]`` and the tests it fails (none: remove it)."""
@@ -626,20 +676,21 @@ class RemoveInjectedFiction(Cleaner):
         # inside one of the host's quotations (reported speech reads like narration), only a rejoined host counts
         in_quote = inside_quote(text, ls, le, cut.start, cut.end)
         rejoined = (strong_join or lm_gain >= cfg.lm_rejoin_gain) and quote_evidence_ok(in_quote, strong_join, lm_gain, cfg.lm_rejoin_gain)
+        # a splice's own marks: a rejoined word or number and a likelier junction, outside the host's quotations
+        splice_marks = strong_join and lm_gain >= cfg.lm_rejoin_gain and not in_quote
+        either_mark = (strong_join or lm_gain >= cfg.lm_rejoin_gain) and not in_quote
         missing = [
             name
             for name, ok in (
-                ("page", page_ok),
+                (
+                    "page",
+                    # a doubtful page needs a splice's mark and a high score, a page shown to be injected (None) the mark
+                    page_ok is True or (either_mark and cut.score >= cfg.model_doubtful_score) or (page_ok is None and either_mark),
+                ),
                 (
                     "quiet_quotes",
                     not quote_heavy
-                    or (
-                        strong_join
-                        and lm_gain >= cfg.lm_rejoin_gain
-                        and cut.score >= 2 * cfg.model_strong
-                        and not in_quote
-                        and not any(c in OPEN_QUOTES or c in CLOSE_QUOTES for c in span)
-                    ),
+                    or ((either_mark if cfg.model_quote_heavy_either else splice_marks) and cut.score >= cfg.model_quote_heavy_score),
                 ),
                 (
                     "no_digits",
