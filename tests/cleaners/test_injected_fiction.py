@@ -21,7 +21,17 @@ from cnnewsclean.detect.splice import RATE_SKIP, rejoin_gain
 from cnnewsclean.document import Document
 from cnnewsclean.pipeline import Pipeline
 from tests.conftest import gold, seed_text
-from tests.injector import fiction_texts, host_texts, in_script, inject_text, make_cases, removal_mask, score
+from tests.injector import (
+    fiction_texts,
+    host_texts,
+    in_script,
+    inject_text,
+    keyword_terms,
+    make_cases,
+    removal_mask,
+    score,
+    script_guess,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEED_002 = "002_0cc95ad011e00dc5"
@@ -286,6 +296,19 @@ def test_property_host_damage_bounded(seed: int) -> None:
     # in story-like speech (the quote-heavy hosts), take a sentence of that speech with it (about 1 document
     # in 100: a known weakness), never a paragraph
     assert sum(r and not m for r, m in zip(removed, mask, strict=True)) <= 120
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_property_spam_keywords_alone_give_the_fiction_cleaner_nothing_to_cut(seed: int) -> None:
+    # keywords make a page "injected": the fiction cleaner then judges its stretches again and runs the marker
+    # pass, but the host's own story-like sentences and people's speech must stay
+    rng = random.Random(seed)
+    host = rng.choice(host_texts())
+    at = rng.randrange(0, max(1, len(host) - 800))
+    host = host[at : at + 800]
+    text, _mask = inject_text(host, rng, keyword_terms(script_guess(host)), [], rng.randint(1, 6), 0)
+    assert _mine(Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction()])(Document(text))) == []
 
 
 def test_idempotent_on_seed_002(doc_002: Document) -> None:

@@ -451,7 +451,7 @@ class RemoveInjectedFiction(Cleaner):
                         ),
                         (
                             "outside_quote",
-                            quote_evidence_ok(inside_quote(text, ls, le, cut.start, cut.end), strong_join, lm_gain, cfg.lm_rejoin_gain),
+                            not inside_quote(text, ls, le, cut.start, cut.end),
                         ),
                     )
                     if not ok
