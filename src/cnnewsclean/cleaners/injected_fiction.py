@@ -559,17 +559,17 @@ class RemoveInjectedFiction(Cleaner):
         for _ls, _le, s, e, _v, _c in segs:
             inside[s:e] = b"\x01" * (e - s)
         host_llr, host_n, share = page_register(text, inside, line_scores, cfg.model_bias)
-        page_ok = (
-            host_n >= cfg.model_min_host_chars and host_llr <= cfg.model_max_host_llr and share <= cfg.model_max_share
-            # ... and must not quote people at length in their own words (their speech reads like a story)
-        )
+        page_ok = host_n >= cfg.model_min_host_chars and host_llr <= cfg.model_max_host_llr and share <= cfg.model_max_share
+        # a page just outside one of those bounds (a feature that narrates a little) loses only a cut with a
+        # splice's mark and a high score; page_need is that score (0.0: the page reads as news; None: no cut)
+        page_need: float | None = 0.0 if page_ok else None
+        if not page_ok and host_n >= cfg.model_min_host_chars:
+            near_llr = host_llr <= cfg.model_doubtful_llr and share <= cfg.model_max_share
+            near_share = host_llr <= cfg.model_max_host_llr and share <= cfg.model_doubtful_share
+            if near_llr or near_share:
+                page_need = cfg.model_doubtful_score
         # a page that quotes people at length in their own words: their speech reads like a story, so only a
         # splice's own marks outside every quotation of the page remove anything there
-        # a page just outside one of those bounds: only a cut with a splice's mark and a high score goes
-        page_doubtful = host_n >= cfg.model_min_host_chars and (
-            (host_llr <= cfg.model_doubtful_llr and share <= cfg.model_max_share)
-            or (host_llr <= cfg.model_max_host_llr and share <= cfg.model_doubtful_share)
-        )
         quote_heavy = quotes_people_at_length(text, MARKER_RE, RATE_SKIP, cfg.max_quoted_voice, cfg.min_quoted_voice)
         profile.set_candidates([(s, e) for _ls, _le, s, e, _v, _c in segs])
         caches: tuple[dict[int, float], dict[tuple[str, str, bool, bool], tuple[str, float]]] = ({}, {})
@@ -591,14 +591,13 @@ class RemoveInjectedFiction(Cleaner):
             comb: list[float],
             level: int,
             others: list[tuple[int, int]],
-            page_ok: bool | None,
-            doubtful: bool,
+            page_need: float | None,
             quote_heavy: bool,
         ) -> list[Cut]:
-            if not page_ok and not doubtful:  # nothing on this page is removed: the stretch is flagged as found
+            if page_need is None:  # nothing on this page is removed: the stretch is flagged as found
                 failed[(s, e)] = (Cut(s, e, sum(comb[s - ls : e - ls]), "none"), ["page"])
                 return []
-            cut, missing = self._judge_model_cut(text, ls, le, s, e, comb, profile, caches, others, page_ok, quote_heavy)
+            cut, missing = self._judge_model_cut(text, ls, le, s, e, comb, profile, caches, others, page_need, quote_heavy)
             if level == 0 and missing:
                 failed[(s, e)] = (cut, missing)
             if level >= cfg.model_narrow_levels or (not missing and cut.end - cut.start < cfg.model_trim_length):
@@ -606,7 +605,7 @@ class RemoveInjectedFiction(Cleaner):
             inner = [
                 c
                 for a, b in narrower(ls, le, s, e, comb, level + 1)
-                for c in settle(ls, le, a, b, comb, level + 1, others, page_ok, doubtful, quote_heavy)
+                for c in settle(ls, le, a, b, comb, level + 1, others, page_need, quote_heavy)
             ]
             return inner if inner or missing else [cut]
 
@@ -622,8 +621,8 @@ class RemoveInjectedFiction(Cleaner):
                 if any(taken[s:e]) or (round_ == 1 and (s, e) not in failed):
                     continue
                 others = [(s2, e2) for ls2, _le2, s2, e2, _v2, _c2 in segs if ls2 == ls and (s2, e2) != (s, e)]
-                pk, pd = (page_ok, page_doubtful) if round_ == 0 else (None, True)
-                cuts = [c for c in settle(ls, le, s, e, comb, 0, others, pk, pd, quote_heavy) if not any(taken[c.start : c.end])]
+                need = page_need if round_ == 0 else cfg.model_remove
+                cuts = [c for c in settle(ls, le, s, e, comb, 0, others, need, quote_heavy) if not any(taken[c.start : c.end])]
                 for cut in cuts:
                     reason = {"word": "fiction_rejoins_word", "number": "fiction_rejoins_number"}.get(cut.junction, "fiction_rejoins_text")
                     out.append(self.edit(text, cut.start, cut.end, "", reason))
@@ -646,7 +645,7 @@ class RemoveInjectedFiction(Cleaner):
         profile: DocProfile,
         caches: tuple[dict[int, float], dict[tuple[str, str, bool, bool], tuple[str, float]]],
         others: list[tuple[int, int]],
-        page_ok: bool | None,
+        page_need: float | None,
         quote_heavy: bool = False,
     ) -> tuple[Cut, list[str]]:
         """The cut around the stretch ``text[s:e]`` and the tests it fails (none: remove it)."""
@@ -684,8 +683,9 @@ class RemoveInjectedFiction(Cleaner):
             for name, ok in (
                 (
                     "page",
-                    # a doubtful page needs a splice's mark and a high score, a page shown to be injected (None) the mark
-                    page_ok is True or (either_mark and cut.score >= cfg.model_doubtful_score) or (page_ok is None and either_mark),
+                    # page_need 0: the page reads as news; above 0: a doubtful page, or one shown to be injected, where
+                    # a cut needs a splice's mark and this score
+                    page_need == 0.0 or (page_need is not None and either_mark and cut.score >= page_need),
                 ),
                 (
                     "quiet_quotes",
