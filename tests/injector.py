@@ -85,20 +85,40 @@ def inject_text(
     n_keywords: int,
     n_fiction: int,
     frag_len: tuple[int, int] = (12, 60),
+    one_story: bool = False,
 ) -> tuple[str, list[bool]]:
     """Splice ``n_keywords`` keywords and ``n_fiction`` fiction fragments into ``host`` at random positions.
 
     Positions are inside paragraphs (never next to a line break), at least 20
-    characters apart. Returns the text and a per-character injected mask.
+    characters apart. With ``one_story``, the fragments are successive passages of
+    one story, in order (as in seed 002, where one novel's names recur); otherwise
+    each comes from a story of its own. Returns the text and a per-character injected mask.
     """
     candidates = [i for i in range(1, len(host)) if host[i - 1] != "\n" and host[i] != "\n"]
     pieces: list[str] = [rng.choice(keywords) for _ in range(n_keywords)]
+    frags: list[str] = []
+    story = rng.choice(fictions) if one_story and n_fiction else ""
+    at = rng.randrange(0, max(1, len(story) // 2)) if story else 0
     for _ in range(n_fiction):
-        src = rng.choice(fictions)
+        src = story or rng.choice(fictions)
         n = rng.randint(*frag_len)
-        a = rng.randrange(0, max(1, len(src) - n))
-        pieces.append(src[a : a + n])
-    rng.shuffle(pieces)
+        if story:  # the next passage, a little further on
+            a = min(at, max(0, len(src) - n))
+            at = a + n + rng.randint(0, 120)
+        else:
+            a = rng.randrange(0, max(1, len(src) - n))
+        frags.append(src[a : a + n])
+    if one_story:  # keywords land anywhere, the story's passages keep their order
+        order = sorted(rng.sample(range(len(pieces) + len(frags)), len(frags)))
+        merged: list[str] = []
+        it = iter(frags)
+        rest = iter(pieces)
+        for k in range(len(pieces) + len(frags)):
+            merged.append(next(it) if k in order else next(rest))
+        pieces = merged
+    else:
+        pieces += frags
+        rng.shuffle(pieces)
     chosen: list[int] = []
     for _ in range(len(pieces)):
         for _try in range(50):
@@ -131,9 +151,15 @@ class Case:
 
 
 def make_cases(
-    n: int, seed: int = 0, keywords: tuple[int, int] = (0, 6), fiction: tuple[int, int] = (0, 3), heldout: bool = False
+    n: int,
+    seed: int = 0,
+    keywords: tuple[int, int] = (0, 6),
+    fiction: tuple[int, int] = (0, 3),
+    heldout: bool = False,
+    one_story: bool = False,
 ) -> list[Case]:
-    """``n`` injected documents from the clean hosts, in each host's own script (``heldout``: the held-out set)."""
+    """``n`` injected documents from the clean hosts, in each host's own script (``heldout``: the held-out set;
+    ``one_story``: each document's fragments are successive passages of one story)."""
     rng = random.Random(seed)
     hosts = host_texts(heldout)
     cases = []
@@ -144,7 +170,13 @@ def make_cases(
         host = "\n".join(paras[a : a + rng.randint(3, 12)])
         script = script_guess(host)
         text, mask = inject_text(
-            host, rng, keyword_terms(script), fiction_texts(script, heldout), rng.randint(*keywords), rng.randint(*fiction)
+            host,
+            rng,
+            keyword_terms(script),
+            fiction_texts(script, heldout),
+            rng.randint(*keywords),
+            rng.randint(*fiction),
+            one_story=one_story,
         )
         cases.append(Case(text, mask, host))
     return cases

@@ -277,6 +277,29 @@ def test_injected_benchmark_recall_and_damage_with_keywords_too() -> None:
     assert r["host_damage"] <= 0.005
 
 
+def test_injector_one_story_mode_splices_successive_passages_of_one_story() -> None:
+    stories = fiction_texts("hans") + fiction_texts("hant")
+    for case in make_cases(40, seed=3, keywords=(0, 2), fiction=(2, 3), one_story=True):
+        frags, run = [], ""
+        for ch, m in zip(case.text, case.mask, strict=True):
+            run += ch if m else ""
+            if not m and run:
+                frags.append(run)
+                run = ""
+        frags = [f for f in frags if len(f) >= 12] + ([run] if len(run) >= 12 else [])
+        assert any(all(f in story for f in frags) and _in_order(story, frags) for story in stories)
+
+
+def _in_order(story: str, parts: list[str]) -> bool:
+    at = 0
+    for part in parts:
+        at = story.find(part, at)
+        if at < 0:
+            return False
+        at += len(part)
+    return True
+
+
 def test_injected_benchmark_recall_and_damage() -> None:
     cases = make_cases(100, seed=11, keywords=(0, 0), fiction=(1, 3))
     r = score(cases, Pipeline([RemoveInjectedFiction()]))
