@@ -206,7 +206,7 @@ def viterbi_segments(scores: list[float], switch: float = SWITCH) -> list[tuple[
 
 
 #: a character is a story anchor when the fiction model gives it this much more weight than the general one ...
-_ANCHOR_RATIO = 0.4
+_ANCHOR_RATIO = 0.7
 #: ... and the stories use it at least this often (all scripts together)
 _ANCHOR_COUNT = 20
 

@@ -39,6 +39,38 @@ def inside_quote(text: str, ls: int, le: int, s: int, e: int) -> bool:
     return any(c in CLOSE_QUOTES for c in text[e:le])
 
 
+def continued_quotation_lines(text: str) -> set[int]:
+    """Starts of the lines that carry a quotation on to the next paragraph (Chinese print opens each paragraph
+    of a long quotation with a mark and closes it only at the end): someone's speech, whatever it reads like.
+
+    >>> t = "他说：" + chr(10) + "“我儿子在老家读初二。" + chr(10) + "“修了两年多，我自己还没坐过呢。”"
+    >>> sorted(continued_quotation_lines(t))
+    [4, 16]
+    """
+    lines = [(ls, text[ls:le]) for ls, le in _line_spans(text)]
+    out: set[int] = set()
+    for k, (ls, line) in enumerate(lines):
+        head = line.lstrip()
+        if not head or head[0] not in OPEN_QUOTES or not unpaired_marks(line)[0]:
+            continue
+        nxt = next((nl.lstrip() for _s, nl in lines[k + 1 :] if nl.strip()), "")
+        if nxt and nxt[0] == head[0]:
+            out.add(ls)
+            out.add(next(s2 for s2, nl in lines[k + 1 :] if nl.strip()))
+    return out
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for i, c in enumerate(text):
+        if c == "\n":
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(text)))
+    return out
+
+
 def quoted_speech(span: str, share: float = 0.6, outside: int = 12) -> bool:
     """True when ``span`` is mostly whole quotations with little around them: speech the page quotes, not a splice.
 
