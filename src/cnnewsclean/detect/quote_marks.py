@@ -47,6 +47,8 @@ def continued_quotation_lines(text: str) -> set[int]:
     >>> sorted(continued_quotation_lines(t))
     [4, 16]
     """
+    if not any(c in text for c in OPEN_QUOTES):
+        return set()
     lines = [(ls, text[ls:le]) for ls, le in _line_spans(text)]
     out: set[int] = set()
     for k, (ls, line) in enumerate(lines):
@@ -63,10 +65,9 @@ def continued_quotation_lines(text: str) -> set[int]:
 def _line_spans(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
-    for i, c in enumerate(text):
-        if c == "\n":
-            out.append((start, i))
-            start = i + 1
+    while (end := text.find("\n", start)) >= 0:
+        out.append((start, end))
+        start = end + 1
     out.append((start, len(text)))
     return out
 
