@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from re import Pattern
 
+from ..cleaner import iter_lines
 from .register import PUNCT
 
 OPEN_QUOTES = frozenset("“「『‘")
@@ -49,7 +50,7 @@ def continued_quotation_lines(text: str) -> set[int]:
     """
     if not any(c in text for c in OPEN_QUOTES):
         return set()
-    lines = [(ls, text[ls:le]) for ls, le in _line_spans(text)]
+    lines = [(ls, line) for ls, _le, line in iter_lines(text)]
     out: set[int] = set()
     for k, (ls, line) in enumerate(lines):
         head = line.lstrip()
@@ -59,16 +60,6 @@ def continued_quotation_lines(text: str) -> set[int]:
         if nxt and nxt[0] == head[0]:
             out.add(ls)
             out.add(next(s2 for s2, nl in lines[k + 1 :] if nl.strip()))
-    return out
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    out = []
-    start = 0
-    while (end := text.find("\n", start)) >= 0:
-        out.append((start, end))
-        start = end + 1
-    out.append((start, len(text)))
     return out
 
 
