@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -276,11 +277,40 @@ def test_fragment_with_dialogue_goes_from_a_page_quoting_people_at_length_when_a
     cfg = Config()
     assert quotes_people_at_length(text, MARKER_RE, RATE_SKIP, cfg.max_quoted_voice, cfg.min_quoted_voice)
     assert any(c in "“”「」" for c, m in zip(text, mask, strict=True) if m)  # the fragment holds dialogue marks
-    either = RemoveInjectedFiction(model_quote_heavy_either=True)  # off by default: see Config
+    # page-wide rules alone (no local splice tier): both of a splice's marks are needed, so the fragment is flagged ...
+    both_marks = RemoveInjectedFiction(model_splice_tier=False)(Document(text))
+    assert _mine(both_marks) == [] and any("quiet_quotes" in f["missing"] for f in both_marks.metadata["flags"])
+    # ... unless either mark is allowed (off by default: see Config) ...
+    either = RemoveInjectedFiction(model_quote_heavy_either=True, model_splice_tier=False)
     hit, damage = _hit_and_damage(text, mask, either(Document(text)))
     assert hit >= 0.85 and damage == 0
-    both_marks = RemoveInjectedFiction()(Document(text))
-    assert _mine(both_marks) == [] and any("quiet_quotes" in f["missing"] for f in both_marks.metadata["flags"])
+    # ... or, by default, the fragment's own paragraph reads as news: one of a splice's marks is enough there
+    hit, damage = _hit_and_damage(text, mask, RemoveInjectedFiction()(Document(text)))
+    assert hit >= 0.85 and damage == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "page_test"),
+    [
+        ("inject_host_egg_shortage_hant", "page"),
+        ("inject_host_highspeed_rail_extension_hans", "page"),
+        ("inject_host_heating_subsidy_hans", "quiet_quotes"),
+        ("inject_host_coastal_erosion_hant", "quiet_quotes"),
+    ],
+)
+def test_fragment_in_a_paragraph_of_plain_news_goes_from_a_page_that_fails_the_page_tests(name: str, page_test: str) -> None:
+    # features that quote people at length fail a page-wide test; a fragment spliced into one of their plain
+    # news paragraphs (figures, officials' words), next to the unit of a number, still goes on the local tier
+    host = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").strip()
+    fragment = in_script("她把冻得发红的手揣进袖口里，眼睛却一直望着窗外的雪，半天没说一句话", script_guess(host))
+    para = next(p for p in host.split("\n")[2:] if re.search(r"[0-9][万萬亿億]", p) and not re.search("[“「]", p))
+    at = re.search(r"[0-9][万萬亿億]", para).end() - 1
+    text = host.replace(para, para[:at] + fragment + para[at:])
+    page_wide = RemoveInjectedFiction(model_splice_tier=False)(Document(text))
+    assert _mine(page_wide) == []
+    assert any(page_test in f["missing"] for f in page_wide.metadata["flags"] if fragment[:6] in f["text"])
+    doc = RemoveInjectedFiction()(Document(text))
+    assert [e.before for e in _mine(doc)] == [fragment] and doc.text == host
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])

@@ -73,6 +73,7 @@ elsewhere, or the character model reads the joined text as likelier), ``fiction_
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -138,6 +139,8 @@ _DIGIT_RE = re.compile(r"[0-9０-９]")
 #: a narrator's or speaker's voice: a personal pronoun closely followed by 了/著, a final particle or ?/!,
 #: within one clause (news seldom writes 她…了 or 你…吗 without a quotation around it)
 _VOICE_RE = re.compile(r"(?:[她妳]|你(?![们們])|我(?![们們國国省市]))[^\n0-9０-９，。、；：,;:]{0,6}[了著着呢吗嗎啊？！?!]")
+#: digits of a number written in characters (五十八岁, 三千二百)
+_WRITTEN_DIGITS = frozenset("〇零一二三四五六七八九十百千萬万两兩")
 #: how a finished paragraph ends
 _LINE_END = frozenset("。！？!?…”」』’）)")
 
@@ -213,6 +216,11 @@ class Config:
     model_clause_score: score a span needs to start or end at the host's punctuation.
     model_quote_score: score a span inside one of the host's quotations needs.
     model_quote_strong: score that removes such a span without a rejoined word and a likelier junction.
+    model_splice_tier: where the page as a whole fails its tests (a feature, a page that quotes people at length),
+        a cut may still go from a paragraph that reads as news outside the stretches (at least model_local_chars
+        characters, mean log ratio at most model_local_llr): with both of a splice's marks and model_splice_score,
+        or one of them and model_splice_either, no longer than model_splice_max (a spliced fragment, not a passage
+        of the page). On the in-sample benchmark: 4 to 9 points of recall, no more damage, no clean text cut.
     model_narrow_levels, model_narrow_step: a stretch that fails is segmented again inside, this many times,
         each time with ``model_narrow_step`` more taken off every character's score (a narrower, surer stretch).
     model_trim_length: a cut this long that passes gives way to the narrower cuts inside it that pass too.
@@ -288,6 +296,12 @@ class Config:
     model_junction_weight: float = 1.0
     model_cut_shift: float = 0.3
     model_narrow_step: float = 0.5
+    model_splice_tier: bool = True
+    model_splice_score: float = 30.0
+    model_splice_max: int = 70
+    model_local_chars: int = 30
+    model_local_llr: float = -2.0
+    model_splice_either: float = 40.0
 
 
 class RemoveInjectedFiction(Cleaner):
@@ -584,6 +598,8 @@ class RemoveInjectedFiction(Cleaner):
             near_share = host_llr <= cfg.model_max_host_llr and share <= cfg.model_doubtful_share
             if near_llr or near_share:
                 page_need = cfg.model_doubtful_score
+            elif cfg.model_splice_tier:
+                page_need = math.inf  # only a splice in a paragraph of plain news (see _judge_model_cut)
         # a page that quotes people at length in their own words: their speech reads like a story, so only a
         # splice's own marks outside every quotation of the page remove anything there
         continued = continued_quotation_lines(text)
@@ -614,7 +630,10 @@ class RemoveInjectedFiction(Cleaner):
             if page_need is None:  # nothing on this page is removed: the stretch is flagged as found
                 failed[(s, e)] = (Cut(s, e, sum(comb[s - ls : e - ls]), "none"), ["page"])
                 return []
-            cut, missing = self._judge_model_cut(text, ls, le, s, e, comb, profile, caches, others, page_need, quote_heavy, continued)
+            local = cfg.model_splice_tier and local_news(ls, le)
+            cut, missing = self._judge_model_cut(
+                text, ls, le, s, e, comb, profile, caches, others, page_need, quote_heavy, continued, local
+            )
             if level == 0 and missing:
                 failed[(s, e)] = (cut, missing)
             if level >= cfg.model_narrow_levels or (not missing and cut.end - cut.start < cfg.model_trim_length):
@@ -625,6 +644,12 @@ class RemoveInjectedFiction(Cleaner):
                 for c in settle(ls, le, a, b, comb, level + 1, others, page_need, quote_heavy)
             ]
             return inner if inner or missing else [cut]
+
+        def local_news(ls: int, le: int) -> bool:
+            # the stretch's own paragraph reads as news outside the stretches (on a page that, as a whole, does not)
+            llr = line_scores[ls]
+            vals = [llr[k] - cfg.model_bias for k in range(le - ls) if not inside[ls + k] and text[ls + k] not in PUNCT]
+            return len(vals) >= cfg.model_local_chars and sum(vals) / len(vals) <= cfg.model_local_llr
 
         failed: dict[tuple[int, int], tuple[Cut, list[str]]] = {}
         # with model_recheck_injected, a page shown to be injected (keywords removed, or a cut made) is judged again:
@@ -665,6 +690,7 @@ class RemoveInjectedFiction(Cleaner):
         page_need: float | None,
         quote_heavy: bool = False,
         continued: frozenset[int] | set[int] = frozenset(),
+        local_news: bool = False,
     ) -> tuple[Cut, list[str]]:
         """The cut around the stretch ``text[s:e]`` and the tests it fails (none: remove it)."""
         cfg: Config = self.config
@@ -698,6 +724,13 @@ class RemoveInjectedFiction(Cleaner):
         # a splice's own marks: a rejoined word or number and a likelier junction, outside the host's quotations
         splice_marks = strong_join and lm_gain >= cfg.lm_rejoin_gain and not in_quote
         either_mark = (strong_join or lm_gain >= cfg.lm_rejoin_gain) and not in_quote
+        # in a paragraph of plain news, a splice's two marks on a cut no longer than a spliced fragment are enough
+        # where the page as a whole fails its tests (a feature, a page that quotes people at length)
+        local_splice = (
+            local_news
+            and cut.end - cut.start <= cfg.model_splice_max
+            and ((splice_marks and cut.score >= cfg.model_splice_score) or (either_mark and cut.score >= cfg.model_splice_either))
+        )
         missing = [
             name
             for name, ok in (
@@ -705,12 +738,13 @@ class RemoveInjectedFiction(Cleaner):
                     "page",
                     # page_need 0: the page reads as news; above 0: a doubtful page, or one shown to be injected, where
                     # a cut needs a splice's mark and this score
-                    page_need == 0.0 or (page_need is not None and either_mark and cut.score >= page_need),
+                    page_need == 0.0 or (page_need is not None and either_mark and cut.score >= page_need) or local_splice,
                 ),
                 (
                     "quiet_quotes",
                     not quote_heavy
-                    or ((either_mark if cfg.model_quote_heavy_either else splice_marks) and cut.score >= cfg.model_quote_heavy_score),
+                    or ((either_mark if cfg.model_quote_heavy_either else splice_marks) and cut.score >= cfg.model_quote_heavy_score)
+                    or local_splice,
                 ),
                 (
                     "no_digits",
@@ -751,7 +785,10 @@ class RemoveInjectedFiction(Cleaner):
                     "mid_clause",
                     cut.score >= cfg.model_clause_score or (text[cut.start - 1] not in PUNCT and text[cut.end] not in PUNCT),
                 ),
-                ("keeps_number", not (text[cut.start - 1] in DIGITS and text[cut.start] in NUMBER_TAIL)),
+                (
+                    "keeps_number",
+                    not (text[cut.start - 1] in DIGITS and text[cut.start] in NUMBER_TAIL) and not _splits_written_number(text, cut),
+                ),
                 (
                     "not_quotation",
                     cut.score >= 2 * cfg.model_strong or not quoted_speech(span, outside=3 if cut.junction in ("word", "number") else 12),
@@ -908,6 +945,20 @@ def _pieces(text: str) -> list[tuple[int, int]] | None:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _splits_written_number(text: str, cut: Cut) -> bool:
+    """Whether a boundary of ``cut`` falls inside a number written in characters (五十|八岁: the host's own age).
+
+    >>> _splits_written_number("今年五十八岁，家里种茶。", Cut(4, 7, 0.0, "none"))
+    True
+    >>> _splits_written_number("今年五十八岁，家里种茶。", Cut(2, 5, 0.0, "none"))
+    False
+    """
+    s, e = cut.start, cut.end
+    at_start = 0 < s and text[s - 1] in _WRITTEN_DIGITS and text[s] in _WRITTEN_DIGITS and text[s + 1 : s + 2] in NUMBER_TAIL
+    at_end = e < len(text) and text[e - 1] in _WRITTEN_DIGITS and text[e] in _WRITTEN_DIGITS and text[e + 1 : e + 2] in NUMBER_TAIL
+    return at_start or at_end
 
 
 def _has_voice(span: str) -> bool:
