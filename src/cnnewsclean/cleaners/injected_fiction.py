@@ -627,10 +627,11 @@ class RemoveInjectedFiction(Cleaner):
             page_need: float | None,
             quote_heavy: bool,
         ) -> list[Cut]:
-            if page_need is None:  # nothing on this page is removed: the stretch is flagged as found
+            local = cfg.model_splice_tier and page_need is not None and local_news(ls, le)
+            if page_need is None or (page_need == math.inf and not local):
+                # nothing on this page (or, where the page fails its tests, on this line) is removed: flagged as found
                 failed[(s, e)] = (Cut(s, e, sum(comb[s - ls : e - ls]), "none"), ["page"])
                 return []
-            local = cfg.model_splice_tier and local_news(ls, le)
             cut, missing = self._judge_model_cut(
                 text, ls, le, s, e, comb, profile, caches, others, page_need, quote_heavy, continued, local
             )
