@@ -55,7 +55,10 @@ mark), the score is high, the cut rejoins the host mid-clause,
 holds no digits, splits no number, no quotation of the host
 (:mod:`cnnewsclean.detect.quote_marks`) and no book title 《》, and is not a whole
 quotation with little around it (speech the page quotes); on a page that quotes
-people at length it also needs a splice's marks and a higher score; nothing is
+people at length it also needs a splice's marks and a higher score. Where the page
+as a whole fails those tests (a feature), a short cut still goes from a paragraph
+that reads as news outside the stretches when it carries a splice's mark (the
+local tier: features mix plain news paragraphs with people's speech); nothing is
 cut in a paragraph of a quotation carried on over several paragraphs (each opens
 with a mark, only the last closes: someone's speech), by either pass; otherwise it is
 flagged (``fiction_span`` with its score and ``missing`` tests). A stretch that
