@@ -741,7 +741,7 @@ class RemoveInjectedFiction(Cleaner):
                 (
                     "page",
                     # page_need 0: the page reads as news; above 0: a doubtful page, or one shown to be injected, where
-                    # a cut needs a splice's mark and this score
+                    # a cut needs a splice's mark and this score; infinite: the page fails, only the local tier cuts
                     page_need == 0.0 or (page_need is not None and either_mark and cut.score >= page_need) or local_splice,
                 ),
                 (
