@@ -262,13 +262,35 @@ def test_spam_keywords_let_the_model_cut_what_the_page_test_held_back_when_asked
     text, mask = _marked_case("splice_recheck_page_hans.json")
     at = text.index("研究员") + 2
     spammed, mask = text[:at] + "包養網" + text[at:], mask[:at] + [True] * 3 + mask[at:]  # now shown to be injected
-    strict = {"model_doubtful_llr": -9.0, "model_doubtful_share": 0.0, "register_on_spam": False, "model_recheck_injected": True}
+    strict = {
+        "model_doubtful_llr": -9.0,
+        "model_doubtful_share": 0.0,
+        "register_on_spam": False,
+        "model_recheck_injected": True,
+        "model_splice_tier": False,
+    }
     doc = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**strict)])(Document(spammed))
     assert [e.before for e in doc.edits if e.cleaner == "remove_injected_keywords"] == ["包養網"]
     hit, damage = _hit_and_damage(spammed, mask, doc)
     assert len(_mine(doc)) == 3 and hit >= 0.8 and damage == 0
     off = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**{**strict, "model_recheck_injected": False})])
     assert _mine(off(Document(spammed))) == []
+
+
+def test_local_tier_reads_paragraphs_more_loosely_on_a_page_with_spam_keywords() -> None:
+    # the same features page with and without a spliced keyword: shown to be injected, its paragraphs that read
+    # a little story-like (but not like speech) may lose a splice's cut; without the keyword nothing is cut
+    text, mask = _marked_case("splice_recheck_page_hans.json")
+    at = text.index("研究员") + 2
+    spammed, mask = text[:at] + "包養網" + text[at:], mask[:at] + [True] * 3 + mask[at:]
+    model_only = {"register_on_spam": False}  # the marker pass would cut on the spammed page too
+    pipe = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**model_only)])
+    doc = pipe(Document(spammed))
+    hit, damage = _hit_and_damage(spammed, mask, doc)
+    assert len(_mine(doc)) == 2 and hit >= 0.6 and damage == 0
+    assert _mine(pipe(Document(text))) == []
+    same_bound = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**model_only, model_local_llr_spam=Config().model_local_llr)])
+    assert _mine(same_bound(Document(spammed))) == []
 
 
 @pytest.mark.parametrize("name", ["splice_quote_heavy_page_hans.json", "splice_quote_heavy_page_hant.json"])
