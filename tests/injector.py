@@ -98,7 +98,8 @@ def inject_text(
     pieces: list[str] = [rng.choice(keywords) for _ in range(n_keywords)]
     frags: list[str] = []
     story = rng.choice(fictions) if one_story and n_fiction else ""
-    at = rng.randrange(0, max(1, len(story) // 2)) if story else 0
+    # room for every passage and the gaps between them (60 + 120 characters at most each), so they never overlap
+    at = rng.randrange(0, max(1, min(len(story) // 2, len(story) - n_fiction * (frag_len[1] + 120)))) if story else 0
     for _ in range(n_fiction):
         src = story or rng.choice(fictions)
         n = rng.randint(*frag_len)

@@ -46,6 +46,13 @@ KNOWN_FALSE_CUTS = {
     # a retired teacher's morning told in indirect speech around her own quotation: the cut search finds a
     # likelier junction and the stretch scores like a story (held-out set 7)
     "inject_host_old_housing_renovation_hans",
+    # a police appeal that tells a suspect's movements step by step, with no voice at all: the page reads as news
+    # outside them, and each movement reads like a story's description (held-out set 10; the code before the
+    # local tier cut it too)
+    "inject_negative_bag_snatch_appeal_hans",
+    # a home nurse's round: the cut starts inside her own name (何|小琴 rejoins 何在), a likelier junction (held-out
+    # set 10; the code before the local tier cut it too)
+    "inject_host_home_nurse_hans",
 }
 #: the default preset's order: punctuation is restored before the injected-spam cleaners
 PIPE = Pipeline([NormalizeLayout(), RestoreFullwidthPunctuation(), RemoveInjectedKeywords(), RemoveInjectedFiction()])
@@ -348,6 +355,21 @@ def test_quotation_carried_over_paragraphs_is_speech_on_a_spammed_page(seed: int
 
     monkeypatch.setattr(fiction, "continued_quotation_lines", lambda _text: set())
     assert any(e.before.startswith("“我儿子在老家读初二") for e in _mine(pipe(Document(text))))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_page_cut_short_inside_a_quotation_keeps_the_speech_on_a_spammed_page(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a feature whose text stops in the middle of a nurse's speech (its last paragraph opens with “ and the
+    # quotation goes on in the next one, which the page lacks): her words stay, keywords or not
+    host = (FIXTURES / "inject_host_home_nurse_hans.txt").read_text(encoding="utf-8").strip().split("\n")
+    last = next(i for i, line in enumerate(host) if line.startswith("“你别看就是换根管子"))
+    text, _mask = inject_text("\n".join(host[: last + 1]), random.Random(seed), keyword_terms("hans"), [], 4, 0)
+    pipe = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction()])
+    assert _mine(pipe(Document(text))) == []
+    import cnnewsclean.cleaners.injected_fiction as fiction
+
+    monkeypatch.setattr(fiction, "continued_quotation_lines", lambda _text: set())
+    assert any("她说，“灯光暗" in e.before for e in _mine(pipe(Document(text))))
 
 
 def test_injected_benchmark_recall_and_damage_with_keywords_too() -> None:

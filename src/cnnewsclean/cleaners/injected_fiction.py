@@ -221,11 +221,11 @@ class Config:
     model_quote_strong: score that removes such a span without a rejoined word and a likelier junction.
     model_splice_tier: where the page as a whole fails its tests (a feature, a page that quotes people at length),
         a cut may still go from a paragraph that reads as news outside the stretches (at least model_local_chars
-        characters, mean log ratio at most model_local_llr): with both of a splice's marks and model_splice_score,
-        or one of them and model_splice_either, no longer than model_splice_max (a spliced fragment, not a passage
-        of the page). On the in-sample benchmark: 4 to 9 points of recall, no more damage, no clean text cut.
-        model_local_llr_spam: that bound on a page shown to be injected (spam keywords found): -1.2 gained 1 to 3
-        points of recall with keywords in-sample for 0.01 to 0.03 points of damage; people's speech reads near 0.
+        characters, mean log ratio at most model_local_llr) with a splice's mark, model_splice_score and no longer
+        than model_splice_max (a spliced fragment, not a passage of the page). In-sample: 4 to 9 points of recall,
+        no more damage, no clean text cut; on held-out set 10, 6 points of recall for under 0.03 points of damage.
+        model_local_llr_spam: that bound on a page shown to be injected (spam keywords found; people's speech reads
+        near 0): -1.2 gained 4 to 5 points of recall with keywords on set 10 (retired) for 0.06 points of damage.
     model_narrow_levels, model_narrow_step: a stretch that fails is segmented again inside, this many times,
         each time with ``model_narrow_step`` more taken off every character's score (a narrower, surer stretch).
     model_trim_length: a cut this long that passes gives way to the narrower cuts inside it that pass too.
@@ -302,12 +302,11 @@ class Config:
     model_cut_shift: float = 0.3
     model_narrow_step: float = 0.5
     model_splice_tier: bool = True
-    model_splice_score: float = 30.0
+    model_splice_score: float = 40.0
     model_splice_max: int = 70
     model_local_chars: int = 30
     model_local_llr: float = -2.0
     model_local_llr_spam: float = -1.2
-    model_splice_either: float = 40.0
 
 
 class RemoveInjectedFiction(Cleaner):
@@ -732,13 +731,9 @@ class RemoveInjectedFiction(Cleaner):
         # a splice's own marks: a rejoined word or number and a likelier junction, outside the host's quotations
         splice_marks = strong_join and lm_gain >= cfg.lm_rejoin_gain and not in_quote
         either_mark = (strong_join or lm_gain >= cfg.lm_rejoin_gain) and not in_quote
-        # in a paragraph of plain news, a splice's two marks on a cut no longer than a spliced fragment are enough
-        # where the page as a whole fails its tests (a feature, a page that quotes people at length)
-        local_splice = (
-            local_news
-            and cut.end - cut.start <= cfg.model_splice_max
-            and ((splice_marks and cut.score >= cfg.model_splice_score) or (either_mark and cut.score >= cfg.model_splice_either))
-        )
+        # in a paragraph of plain news, a splice's mark on a cut no longer than a spliced fragment is enough where the
+        # page as a whole fails its tests (a feature, a page that quotes people at length)
+        local_splice = local_news and either_mark and cut.end - cut.start <= cfg.model_splice_max and cut.score >= cfg.model_splice_score
         missing = [
             name
             for name, ok in (

@@ -43,10 +43,14 @@ def inside_quote(text: str, ls: int, le: int, s: int, e: int) -> bool:
 def continued_quotation_lines(text: str) -> set[int]:
     """Starts of the lines that carry a quotation on to the next paragraph (Chinese print opens each paragraph
     of a long quotation with a mark and closes it only at the end): someone's speech, whatever it reads like.
+    The text's last paragraph counts too when it opens with a mark and stops with the quotation still open
+    (a page cut short in the middle of someone's speech).
 
     >>> t = "他说：" + chr(10) + "“我儿子在老家读初二。" + chr(10) + "“修了两年多，我自己还没坐过呢。”"
     >>> sorted(continued_quotation_lines(t))
     [4, 16]
+    >>> sorted(continued_quotation_lines("她说：" + chr(10) + "“灯光暗，床又矮。”她说，“我这个膝盖啊，"))
+    [4]
     """
     if not any(c in text for c in OPEN_QUOTES):
         return set()
@@ -60,6 +64,8 @@ def continued_quotation_lines(text: str) -> set[int]:
         if nxt and nxt[0] == head[0]:
             out.add(ls)
             out.add(next(s2 for s2, nl in lines[k + 1 :] if nl.strip()))
+        elif not nxt:
+            out.add(ls)
     return out
 
 
