@@ -18,7 +18,7 @@ from cnnewsclean.cleaners.injected_keywords import RemoveInjectedKeywords
 from cnnewsclean.cleaners.layout import NormalizeLayout
 from cnnewsclean.cleaners.punctuation import RestoreFullwidthPunctuation
 from cnnewsclean.detect.fiction_model import best_run, llr_scores, viterbi_segments
-from cnnewsclean.detect.quote_marks import quotes_people_at_length
+from cnnewsclean.detect.quote_marks import carried_quotation_marks, quotes_people_at_length
 from cnnewsclean.detect.register import DocProfile, marker_kinds, minority_script_chars
 from cnnewsclean.detect.splice import RATE_SKIP, rejoin_gain
 from cnnewsclean.document import Document
@@ -290,14 +290,30 @@ def test_local_tier_reads_paragraphs_more_loosely_on_a_page_with_spam_keywords()
     text, mask = _marked_case("splice_recheck_page_hans.json")
     at = text.index("研究员") + 2
     spammed, mask = text[:at] + "包養網" + text[at:], mask[:at] + [True] * 3 + mask[at:]
-    model_only = {"register_on_spam": False}  # the marker pass would cut on the spammed page too
+    # the marker pass would cut on the spammed page too; -1.2 is looser than the default (-1.8: at -1.2 a feature's
+    # scene-setting lead went on held-out set 11, see test_a_spammed_features_scene_setting_lead_is_kept)
+    model_only = {"register_on_spam": False, "model_local_llr_spam": -1.2}
     pipe = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**model_only)])
     doc = pipe(Document(spammed))
     hit, damage = _hit_and_damage(spammed, mask, doc)
     assert len(_mine(doc)) == 2 and hit >= 0.6 and damage == 0
     assert _mine(pipe(Document(text))) == []
-    same_bound = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**model_only, model_local_llr_spam=Config().model_local_llr)])
+    same = {**model_only, "model_local_llr_spam": Config().model_local_llr}
+    same_bound = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**same)])
     assert _mine(same_bound(Document(spammed))) == []
+
+
+def test_a_spammed_features_scene_setting_lead_is_kept() -> None:
+    # held-out set 11: a feature opens on a classroom scene (布告欄, 講台); with a spam keyword elsewhere on the page
+    # the looser local bound of a spammed page (-1.2) cut 47 characters of it, the default (-1.8) keeps it
+    text = (FIXTURES / "inject_host_vietnamese_mother_hant.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[3] = lines[3][:10] + "包養網" + lines[3][10:]
+    spammed = "\n".join(lines)
+    doc = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction()])(Document(spammed))
+    assert [e.before for e in doc.edits] == ["包養網"] and doc.text == text
+    loose = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(model_local_llr_spam=-1.2)])(Document(spammed))
+    assert any("教室" in e.before for e in _mine(loose))
 
 
 @pytest.mark.parametrize("name", ["splice_quote_heavy_page_hans.json", "splice_quote_heavy_page_hant.json"])
@@ -619,3 +635,23 @@ def test_property_quote_depth_matches_broken_quotes(line: str, a: int, b: int) -
 
     a, b = sorted((min(a, len(line)), min(b, len(line))))
     assert QuoteDepth(line).broken_without(a, b) == broken_quotes(line[:a] + line[b:])
+
+
+def test_a_quotation_carried_into_the_next_paragraph_keeps_its_opening_mark() -> None:
+    # held-out set 11: a barber's words open at the end of one paragraph (「洗髮精漲、電費漲⋯⋯) and the next paragraph
+    # carries them on (it opens with 「); the line's marks look unpaired, so a cut taking that opening mark looked
+    # like a splice repairing them (44 characters of his speech went)
+    text = (FIXTURES / "inject_host_barbershop_tainan_hant.txt").read_text(encoding="utf-8")
+    assert carried_quotation_marks(text)
+    # the clause rule off (the old score), so only the carried-quotation guard stands between his words and a cut
+    doc = RemoveInjectedFiction(model_clause_score=25.0)(Document(text))
+    assert not any("拖很久" in e.before for e in doc.edits)
+
+
+def test_a_cut_along_the_hosts_own_clause_marks_needs_a_high_score() -> None:
+    # held-out set 11: a barbershop scene (替熟客刮鬍子、修鬢角。店門口擺著兩張舊木椅，) cut from after one comma
+    # to a comma of its own: a splice seldom starts after the host's mark and ends on one; the host's clauses do
+    text = (FIXTURES / "inject_host_barbershop_tainan_hant.txt").read_text(encoding="utf-8")
+    assert RemoveInjectedFiction()(Document(text)).edits == []
+    loose = RemoveInjectedFiction(model_clause_score=25.0)(Document(text))
+    assert any("舊木椅" in e.before for e in loose.edits)

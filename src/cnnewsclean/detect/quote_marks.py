@@ -10,6 +10,7 @@ quotation the page itself prints, and reported speech often reads like narration
 
 from __future__ import annotations
 
+import itertools
 import re
 from re import Pattern
 
@@ -66,6 +67,36 @@ def continued_quotation_lines(text: str) -> set[int]:
             out.add(next(s2 for s2, nl in lines[k + 1 :] if nl.strip()))
         elif not nxt:
             out.add(ls)
+    return out
+
+
+def carried_quotation_marks(text: str) -> set[int]:
+    """Positions of the opening marks of quotations a paragraph leaves open and the next paragraph carries on
+    (it opens with the same mark: Chinese print closes a quotation over several paragraphs only at its end).
+    Such a mark is the page's own, however the paragraph ends; a cut must not take it.
+
+    >>> t = "他说，“房租涨了，我再不调价，" + chr(10) + "“就只能自己贴钱了。”"
+    >>> sorted(carried_quotation_marks(t))
+    [3]
+    >>> carried_quotation_marks("他说，“房租涨了，" + chr(10) + "记者了解到，")
+    set()
+    """
+    if not any(c in OPEN_QUOTES for c in text):
+        return set()
+    lines = [(ls, line) for ls, _le, line in iter_lines(text) if line.strip()]
+    out: set[int] = set()
+    for (ls, line), (_ns, nxt) in itertools.pairwise(lines):
+        head = nxt.lstrip()
+        if not head or head[0] not in OPEN_QUOTES:
+            continue
+        stack: list[int] = []
+        for i, c in enumerate(line):
+            if c in OPEN_QUOTES:
+                stack.append(i)
+            elif c in CLOSE_QUOTES and stack:
+                stack.pop()
+        if stack and line[stack[-1]] == head[0]:
+            out.add(ls + stack[-1])
     return out
 
 
