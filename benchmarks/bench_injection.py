@@ -39,7 +39,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--mb", type=float, default=20.0)
     args = ap.parse_args()
-    pipe = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(), ScoreSpunText()])
+    # strict: a cleaner that raises stops the benchmark (a swallowed error would read as 0% recall)
+    pipe = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(), ScoreSpunText()], strict=True)
     for label, kw, fi in (
         ("keywords", (1, 6), (0, 0)),
         ("fiction", (0, 0), (1, 3)),
