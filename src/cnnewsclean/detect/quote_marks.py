@@ -241,10 +241,43 @@ def takes_host_quote(text: str, ls: int, le: int, s: int, e: int) -> bool:
     >>> t = "“我家在这里住了四代人。”他说，“不过新房子有电梯。”"
     >>> takes_host_quote(t, 0, len(t), 5, 18), takes_host_quote(t, 0, len(t), 1, 11)
     (True, False)
+    >>> t = "他說，「那時候很熱鬧，淹到膝“能長出啥呀？”“豆子不行蓋，我走了，誰來拜他們？」"
+    >>> takes_host_quote(t, 0, len(t), 3, 30), takes_host_quote(t, 0, len(t), 14, 26)
+    (True, False)
     """
     if broken_quotes(text[ls:le]):
-        return False
+        # a fragment's own marks unpair the line; the host's marks of another kind (its 「」 around a fragment's
+        # “”) may still pair up, and a cut that takes part of one of those takes part of the host's quotation
+        rest = text[ls:s] + text[e:le]
+        return any(
+            _pairs(text[ls:le], o, c) is True and (_pairs(text[s:e], o, c) is False or _pairs(rest, o, c) is False)
+            for o, c in _QUOTE_KINDS
+        )
     return broken_quotes(text[s:e]) or broken_quotes(text[ls:s] + text[e:le])
+
+
+#: the kinds of quotation mark, each paired with its own kind only
+_QUOTE_KINDS = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"))
+
+
+def _pairs(line: str, open_mark: str, close_mark: str) -> bool | None:
+    """Whether the marks of one kind pair up in ``line`` (None: it has none).
+
+    >>> _pairs("「那時候“能長出啥呀？”“豆子不行」", "「", "」"), _pairs("「那時候“能長出啥呀？”“豆子不行」", "“", "”")
+    (True, False)
+    """
+    depth = 0
+    seen = False
+    for ch in line:
+        if ch == open_mark:
+            depth += 1
+            seen = True
+        elif ch == close_mark:
+            depth -= 1
+            seen = True
+            if depth < 0:
+                return False
+    return (depth == 0) if seen else None
 
 
 def quote_evidence_ok(inside: bool, strong_join: bool, gain: float, min_gain: float) -> bool:
