@@ -97,4 +97,3 @@ def stranger_names(text: str, start: int, end: int, elsewhere_ok: bytearray) -> 
         if k < 0:
             out.append(name)
     return out
-
