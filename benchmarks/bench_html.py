@@ -54,6 +54,7 @@ def html_to_lines(html: str) -> str:
 
 # -- systems: name -> function(raw bytes, our decoded text) -> extracted text -------------------
 
+
 def make_systems(pipeline: bool) -> dict[str, Callable[[bytes, str], str]]:
     from cnnewsclean.cleaners.html import ExtractHtml
     from cnnewsclean.decoding import decode_bytes

@@ -50,6 +50,7 @@ SEEDS = ROOT / "seeds"
 
 # -- corpus --------------------------------------------------------------------
 
+
 def build_corpus(mb: float, seed: int = 7) -> list[str]:
     """Seed pages repeated and shuffled until the corpus holds ``mb`` MB of UTF-8."""
     pages = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -69,6 +70,7 @@ def write_jsonl(docs: list[str], path: Path) -> None:
 
 
 # -- in-process measurements ---------------------------------------------------
+
 
 class Size:
     def __init__(self, docs: list[str]) -> None:
@@ -124,6 +126,7 @@ def report_conversion(texts: list[str], target: str, config: str) -> None:
 
 
 # -- CLI with workers ----------------------------------------------------------
+
 
 def _tree_rss_kib(pid: int) -> int:
     """Sum of VmRSS over ``pid`` and its descendants (Linux /proc)."""
@@ -205,6 +208,7 @@ def report_workers(jsonl: Path, mb: float, to: str | None) -> None:
 
 # -- reference cleaners --------------------------------------------------------
 
+
 def report_references(docs: list[str]) -> None:
     size = Size(docs)
     print(f"\n## reference cleaners on {size.bytes / 1e6:.1f} MB of the same pages, one core")
@@ -243,8 +247,10 @@ def main() -> None:
     docs = build_corpus(args.mb)
     size = Size(docs)
     tune_gc()  # as the CLI runner does
-    print(f"# cnnewsclean pipeline benchmark: {len(docs)} documents, {size.chars / 1e6:.2f} M characters, "
-          f"{size.bytes / 1e6:.2f} MB UTF-8; python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(
+        f"# cnnewsclean pipeline benchmark: {len(docs)} documents, {size.chars / 1e6:.2f} M characters, "
+        f"{size.bytes / 1e6:.2f} MB UTF-8; python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    )
 
     default = load_preset("default")
     report_pipeline("default pipeline", default, docs, size)

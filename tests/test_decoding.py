@@ -113,7 +113,12 @@ def test_sniff_charset(head: bytes, expected: str | None) -> None:
 
 def test_normalize_encoding_maps_to_supersets() -> None:
     assert [normalize_encoding(n) for n in ("gb2312", "GBK", "x-gbk", "big5", "cp950", "UTF8")] == [
-        "gb18030", "gb18030", "gb18030", "big5hkscs", "big5hkscs", "utf-8",
+        "gb18030",
+        "gb18030",
+        "gb18030",
+        "big5hkscs",
+        "big5hkscs",
+        "utf-8",
     ]
     with pytest.raises(ValueError):
         normalize_encoding("no-such-codec")

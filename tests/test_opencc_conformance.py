@@ -39,9 +39,7 @@ def test_cases_cover_every_config() -> None:
 
 def test_backend_passes_all_cases() -> None:
     failures = [
-        (case_id, config, got, want)
-        for case_id, config, text, want in EXPECTATIONS
-        if (got := get_converter(config).convert(text)) != want
+        (case_id, config, got, want) for case_id, config, text, want in EXPECTATIONS if (got := get_converter(config).convert(text)) != want
     ]
     assert failures == [], f"{len(failures)} of {len(EXPECTATIONS)} expectations fail: {failures[:5]}"
 

@@ -44,14 +44,22 @@ def test_arbitrary_unicode_does_not_crash(text: str) -> None:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from([
-    "殷殷囑托，感恩奮進。",
-    "廣東省第十二次黨代會以來，廣東各級工會深入落實省委“1+1+9”工作部署。",
-    "截至目前，全省已选树“南粤工匠”110名，带动培育各级工匠7800多名。",
-    "2023年以来，全省各级工会累计拨付救灾款物1.06亿元。",
-    "他问：“这是为什么？”",
-    "The union held 12 meetings in 2023.",
-]), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "殷殷囑托，感恩奮進。",
+                "廣東省第十二次黨代會以來，廣東各級工會深入落實省委“1+1+9”工作部署。",
+                "截至目前，全省已选树“南粤工匠”110名，带动培育各级工匠7800多名。",
+                "2023年以来，全省各级工会累计拨付救灾款物1.06亿元。",
+                "他问：“这是为什么？”",
+                "The union held 12 meetings in 2023.",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_clean_news_paragraphs_pass_unchanged(paragraphs: list[str]) -> None:
     text = "\n".join(paragraphs)
     doc = PIPE.clean_document(text)

@@ -136,7 +136,10 @@ def test_time_and_byline_parsing() -> None:
     assert iso_time("2024年01月04日05:42") == "2024-01-04T05:42"
     assert iso_time("第13个月") is None
     assert facts_from_line("来源：县农业局   作者：王红   发布时间：2008-3-13 9:25:41") == {
-        "published": "2008-03-13T09:25:41", "source": "县农业局", "author": "王红"}
+        "published": "2008-03-13T09:25:41",
+        "source": "县农业局",
+        "author": "王红",
+    }
 
 
 def test_plain_text_is_never_touched(seed: tuple[str, str]) -> None:
@@ -174,8 +177,27 @@ def test_output_is_stable_on_a_second_run() -> None:
     assert again.text == doc.text and again.edits == []
 
 
-_TAGS = st.sampled_from(["<p>", "</p>", "<div class='content'>", "</div>", "<br>", "<a href='#'>", "</a>", "<script>", "</script>",
-                         "<table><tr><td>", "</td></tr></table>", "<!--", "-->", "<li>", "&nbsp;", "&amp;", "<?xml version='1.0'?>"])
+_TAGS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div class='content'>",
+        "</div>",
+        "<br>",
+        "<a href='#'>",
+        "</a>",
+        "<script>",
+        "</script>",
+        "<table><tr><td>",
+        "</td></tr></table>",
+        "<!--",
+        "-->",
+        "<li>",
+        "&nbsp;",
+        "&amp;",
+        "<?xml version='1.0'?>",
+    ]
+)
 _WORDS = st.sampled_from(["会议指出，", "各级工会要团结引领广大职工。", "首页", "责任编辑：王丽", "2024-01-05", "版权所有", "\n", " "])
 
 
@@ -189,6 +211,7 @@ def test_random_markup_never_crashes(parts: list[str]) -> None:
 
 
 # -- CLI end to end --------------------------------------------------------------------------
+
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([*CLI, *args], input=stdin, capture_output=True, cwd=ROOT, timeout=120, check=False)

@@ -67,7 +67,7 @@ def test_restores_marks_in_chinese_context(damaged: str, expected: str) -> None:
         "She said “Yes,” and left.",
         "the word for China (中国) is zhongguo, as in the dictionary",
         "中文&nbsp;中文",
-        "調用f(\"中文\")返回",
+        '調用f("中文")返回',
         "(1)第一条",
         # GBK byte damage traces are left for repair_gbk_bytes
         "勢在必行?!比珖\ue268\ue849f(xié)委員",

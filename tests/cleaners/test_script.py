@@ -44,10 +44,24 @@ def run(text: str, **options: object) -> Document:
 
 # -- targets -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("given_target", "canonical"),
-    [("hans", "hans"), ("HANT", "hant"), ("zh-Hant", "hant"), ("zh_tw", "tw"), ("twp", "twp"), ("hk", "hk"),
-     ("jp", "jp"), ("s2t", "s2t"), ("s2twp.json", "s2twp"), ("hk2sp", "hk2sp"), (None, None), ("", None), ("  ", None)],
+    [
+        ("hans", "hans"),
+        ("HANT", "hant"),
+        ("zh-Hant", "hant"),
+        ("zh_tw", "tw"),
+        ("twp", "twp"),
+        ("hk", "hk"),
+        ("jp", "jp"),
+        ("s2t", "s2t"),
+        ("s2twp.json", "s2twp"),
+        ("hk2sp", "hk2sp"),
+        (None, None),
+        ("", None),
+        ("  ", None),
+    ],
 )
 def test_normalize_target(given_target: str | None, canonical: str | None) -> None:
     assert normalize_target(given_target) == canonical
@@ -76,6 +90,7 @@ def test_no_target_is_a_no_op(target: str | None) -> None:
 
 
 # -- full conversion ---------------------------------------------------------
+
 
 def test_hant_seed_to_hans_is_fully_simplified() -> None:
     text = seed_text(SEED_000)
@@ -120,6 +135,7 @@ def test_raw_config_converts_every_document_as_is() -> None:
 
 
 # -- same script: only leftovers --------------------------------------------
+
 
 def test_002_keeps_its_traditional_but_fixes_leftover_simplified() -> None:
     text = seed_text(SEED_002)
@@ -245,6 +261,7 @@ def test_paragraph_edits_replay(text: str) -> None:
 
 # -- pipeline, pickling, backend ---------------------------------------------
 
+
 def test_preset_with_to_puts_conversion_last_and_replays() -> None:
     pipe = load_preset("default", to="hans", strict=True)
     assert pipe.cleaners[-1].name == "convert_script"
@@ -330,10 +347,7 @@ def _naive_traditional_leftovers(text: str, config: str) -> list[tuple[int, int,
     base = get_converter("s2t").convert(simp)
     renderings = [base, get_converter("t2tw").convert(base), get_converter("t2hk").convert(base)]
     pick = {"s2t": 0, "s2tw": 1, "s2hk": 2}[config]
-    hits = [
-        k for k, c in enumerate(text)
-        if c in leftover_chars() and simp[k] == c and all(r[k] != c for r in renderings)
-    ]
+    hits = [k for k, c in enumerate(text) if c in leftover_chars() and simp[k] == c and all(r[k] != c for r in renderings)]
     runs: list[tuple[int, int, str, str]] = []
     for k in hits:
         if runs and runs[-1][1] == k:

@@ -28,8 +28,15 @@ def ray_local():  # type: ignore[no-untyped-def]
 def test_actor_pool_matches_the_pipeline(ray_local, texts: list[str | None], expected: list[dict | None]) -> None:  # type: ignore[no-untyped-def]
     ds = ray.data.from_items([{"id": i, "text": t} for i, t in enumerate(texts)], override_num_blocks=2)
     out = clean_dataset(
-        ds, "text", concurrency=2, batch_size=3, pipeline=PRESET, to=TO,
-        output_column="clean", metadata_column="meta", edit_count_column="edits",
+        ds,
+        "text",
+        concurrency=2,
+        batch_size=3,
+        pipeline=PRESET,
+        to=TO,
+        output_column="clean",
+        metadata_column="meta",
+        edit_count_column="edits",
     )
     rows = {r["id"]: r for r in out.take_all()}
     assert len(rows) == len(texts)
