@@ -321,7 +321,6 @@ def test_a_spammed_features_scene_setting_lead_is_kept() -> None:
     assert any("教室" in e.before for e in _mine(loose))
 
 
-
 def test_a_spammed_features_working_scene_is_kept() -> None:
     # held-out set 12: a neon-sign maker bends a glass tube (盯著桌上按一比一畫好的字稿，等管身燒軟); with one spam keyword
     # anywhere on the page a looser paragraph bound (-1.9) cut 49 characters of the scene; the default keeps it
@@ -333,6 +332,7 @@ def test_a_spammed_features_working_scene_is_kept() -> None:
     assert [e.before for e in doc.edits] == ["包養網"] and doc.text == text
     loose = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(model_local_llr_spam=-1.9)])(Document(spammed))
     assert any("字稿" in e.before for e in _mine(loose))
+
 
 @pytest.mark.parametrize("name", ["splice_quote_heavy_page_hans.json", "splice_quote_heavy_page_hant.json"])
 def test_fragment_with_dialogue_goes_from_a_page_quoting_people_at_length_when_asked(name: str) -> None:

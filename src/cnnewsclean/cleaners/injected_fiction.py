@@ -125,6 +125,7 @@ from ..detect.register import (
 from ..detect.splice import (
     MAX_JUNCTION_BONUS,
     NUMBER_TAIL,
+    QUOTE_REACH,
     RATE_SKIP,
     Cut,
     complement,
@@ -666,7 +667,14 @@ class RemoveInjectedFiction(Cleaner):
             quote_heavy: bool,
         ) -> list[Cut]:
             local = cfg.model_splice_tier and page_need is not None and local_news(ls, le)
-            if page_need is None or (page_need == math.inf and not local and not cfg.model_name_tier):
+            # where the page fails, only a cut naming a stranger may go: the cut search runs only near one
+            named = (
+                cfg.model_name_tier
+                and page_need == math.inf
+                and not local
+                and bool(stranger_names(text, max(ls, s - reach_name), min(le, e + reach_name), cast_ok))
+            )
+            if page_need is None or (page_need == math.inf and not local and not named):
                 # nothing on this page (or, where the page fails its tests, on this line) is removed: flagged as found
                 failed[(s, e)] = (Cut(s, e, sum(comb[s - ls : e - ls]), "none"), ["page"])
                 return []
@@ -697,6 +705,9 @@ class RemoveInjectedFiction(Cleaner):
                 for c in settle(ls, le, a, b, comb, level + 1, others, page_need, quote_heavy)
             ]
             return inner if inner or missing else [cut]
+
+        # how far a cut may reach past its stretch (its boundary search, or the mark that closes a quotation)
+        reach_name = max(cfg.window, QUOTE_REACH)
 
         def local_news(ls: int, le: int) -> bool:
             # the stretch's own paragraph reads as news outside the stretches (on a page that, as a whole, does not)

@@ -250,8 +250,7 @@ def takes_host_quote(text: str, ls: int, le: int, s: int, e: int) -> bool:
         # “”) may still pair up, and a cut that takes part of one of those takes part of the host's quotation
         rest = text[ls:s] + text[e:le]
         return any(
-            _pairs(text[ls:le], o, c) is True and (_pairs(text[s:e], o, c) is False or _pairs(rest, o, c) is False)
-            for o, c in _QUOTE_KINDS
+            _pairs(text[ls:le], o, c) is True and (_pairs(text[s:e], o, c) is False or _pairs(rest, o, c) is False) for o, c in _QUOTE_KINDS
         )
     return broken_quotes(text[s:e]) or broken_quotes(text[ls:s] + text[e:le])
 
