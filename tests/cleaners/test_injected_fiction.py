@@ -292,7 +292,7 @@ def test_local_tier_reads_paragraphs_more_loosely_on_a_page_with_spam_keywords()
     at = text.index("研究员") + 2
     spammed, mask = text[:at] + "包養網" + text[at:], mask[:at] + [True] * 3 + mask[at:]
     # the marker pass would cut on the spammed page too; -1.2 is looser than the default (-2.0: at -1.2 a feature's
-    # scene-setting lead went on held-out set 11, see test_a_spammed_features_scene_setting_lead_is_kept)
+    # scene-setting lead went on held-out set 11, see test_a_spammed_features_own_scene_is_kept)
     # (the stranger-name tier is left out: it cuts a fragment naming 江屿 on both pages, see below)
     model_only = {"register_on_spam": False, "model_local_llr_spam": -1.2, "model_name_tier": False}
     pipe = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(**model_only)])
@@ -308,30 +308,27 @@ def test_local_tier_reads_paragraphs_more_loosely_on_a_page_with_spam_keywords()
     assert _mine(same_bound(Document(spammed))) == []
 
 
-def test_a_spammed_features_scene_setting_lead_is_kept() -> None:
-    # held-out set 11: a feature opens on a classroom scene (布告欄, 講台); with a spam keyword elsewhere on the page
-    # the looser local bound of a spammed page (-1.2) cut 47 characters of it, the default (-2.0) keeps it (it reads between -1.8 and -1.9)
-    text = (FIXTURES / "inject_host_vietnamese_mother_hant.txt").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("host", "line", "loose_bound", "scene"),
+    [
+        # held-out set 11: a feature opens on a classroom scene (布告欄, 講台); the looser local bound of a spammed
+        # page (-1.2) cut 47 characters of it; it reads between -1.8 and -1.9
+        ("inject_host_vietnamese_mother_hant.txt", 3, -1.2, "教室"),
+        # held-out set 12: a neon-sign maker bends a glass tube (盯著桌上按一比一畫好的字稿，等管身燒軟); -1.9 cut 49
+        # characters of the scene
+        ("inject_host_neon_sign_hant.txt", 6, -1.9, "字稿"),
+    ],
+)
+def test_a_spammed_features_own_scene_is_kept(host: str, line: int, loose_bound: float, scene: str) -> None:
+    # with one spam keyword on the page the default bound (-2.0, as on any page) keeps the feature's scene
+    text = (FIXTURES / host).read_text(encoding="utf-8")
     lines = text.split("\n")
-    lines[3] = lines[3][:10] + "包養網" + lines[3][10:]
+    lines[line] = lines[line][:10] + "包養網" + lines[line][10:]
     spammed = "\n".join(lines)
     doc = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction()])(Document(spammed))
     assert [e.before for e in doc.edits] == ["包養網"] and doc.text == text
-    loose = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(model_local_llr_spam=-1.2)])(Document(spammed))
-    assert any("教室" in e.before for e in _mine(loose))
-
-
-def test_a_spammed_features_working_scene_is_kept() -> None:
-    # held-out set 12: a neon-sign maker bends a glass tube (盯著桌上按一比一畫好的字稿，等管身燒軟); with one spam keyword
-    # anywhere on the page a looser paragraph bound (-1.9) cut 49 characters of the scene; the default keeps it
-    text = (FIXTURES / "inject_host_neon_sign_hant.txt").read_text(encoding="utf-8")
-    lines = text.split("\n")
-    lines[6] = lines[6][:10] + "包養網" + lines[6][10:]
-    spammed = "\n".join(lines)
-    doc = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction()])(Document(spammed))
-    assert [e.before for e in doc.edits] == ["包養網"] and doc.text == text
-    loose = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(model_local_llr_spam=-1.9)])(Document(spammed))
-    assert any("字稿" in e.before for e in _mine(loose))
+    loose = Pipeline([RemoveInjectedKeywords(), RemoveInjectedFiction(model_local_llr_spam=loose_bound)])(Document(spammed))
+    assert any(scene in e.before for e in _mine(loose))
 
 
 @pytest.mark.parametrize("name", ["splice_quote_heavy_page_hans.json", "splice_quote_heavy_page_hant.json"])
