@@ -44,10 +44,11 @@ COMPOUND_SURNAMES = frozenset(
 #: characters that end a clause: a name after one heads the next
 _CLAUSE_HEAD = frozenset("。！？!?”」』…，,、：:；;—\n　 ")
 #: characters that are not the first character of a given name (function words, verbs a surname-like
-#: character often precedes: 戴着, 白了, 高的)
+#: character often precedes: 戴着, 白了, 高的; quantity words: 宁多勿少 is no 宁多)
 _NOT_GIVEN = frozenset(
     "的了着著过過在是把被和与與也都就还還又不没沒很更最这這那个個们們上下里裡中来來去说說到得地对對向从從"
     "为為以于於及或而且但所之其如若即便并並则則已再才只些每各该該此您你我他她它谁誰么麼吗嗎呢吧啊呀某男女阿太总總老家氏姐哥嫂叔伯婶嬸姨"
+    "多少几幾"
 )
 #: forms of address after a surname (林先生, 何师傅): a role, not a given name
 _TITLES = frozenset(
@@ -78,7 +79,7 @@ def clause_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if text[i + 1 : i + 3] in _TITLES:
             continue
         pair = to_simplified(text[i : i + 2])
-        if pair in words or to_simplified(text[i : i + 3]) in words:
+        if pair in words or to_simplified(text[i : i + 3]) in words or to_simplified(text[i : i + 4]) in words:
             continue
         out.append((i, text[i : i + 2]))
     return out
