@@ -44,10 +44,14 @@ NEGATIVES = sorted(FIXTURES.glob("inject_negative_*.txt")) + sorted(FIXTURES.glo
 #: clean texts the cleaner still edits (known false positives, each found on a held-out set): a test fails
 #: when one of them starts passing, so the list stays true
 KNOWN_FALSE_CUTS = {
-    # a police appeal that tells a suspect's movements step by step, with no voice at all: the page reads as news
-    # outside them, and each movement reads like a story's description (held-out set 10; the code before the
-    # local tier cut it too)
-    "inject_negative_bag_snatch_appeal_hans",
+    # a lift mechanic's round told step by step in the shaft (轿顶很窄，只够一个人半蹲，头顶是黑洞洞的井道): the page
+    # reads as news outside it, and words form across two cuts by chance (合|一) (held-out set 16; the code before
+    # the larger models of 2026-12-03 cut it too)
+    "inject_host_elevator_upkeep_hans",
+    # a wheat-harvest wire report that describes the field (收割机[在麦田里并排作业…收下的麦粒直接装]车): the
+    # description reads like a story's and 机车 forms across the cut by chance (held-out set 15; the code before
+    # the larger models of 2026-12-03 kept it)
+    "inject_host_wheat_progress_hans",
 }
 #: the default preset's order: punctuation is restored before the injected-spam cleaners
 PIPE = Pipeline([NormalizeLayout(), RestoreFullwidthPunctuation(), RemoveInjectedKeywords(), RemoveInjectedFiction()])
@@ -462,9 +466,11 @@ def test_property_host_damage_bounded(seed: int) -> None:
 @given(st.integers(0, 10_000))
 def test_property_spam_keywords_alone_give_the_fiction_cleaner_nothing_to_cut(seed: int) -> None:
     # keywords make a page "injected": the fiction cleaner then judges its stretches again and runs the marker
-    # pass, but the host's own story-like sentences and people's speech must stay
+    # pass, but the host's own story-like sentences and people's speech must stay (hosts with a known false cut,
+    # xfailed above, are left out: the cut is theirs with or without keywords)
     rng = random.Random(seed)
-    host = rng.choice(host_texts())
+    known = {(FIXTURES / f"{stem}.txt").read_text(encoding="utf-8").strip() for stem in KNOWN_FALSE_CUTS}
+    host = rng.choice([h for h in host_texts() if h not in known])
     at = rng.randrange(0, max(1, len(host) - 800))
     host = host[at : at + 800]
     text, _mask = inject_text(host, rng, keyword_terms(script_guess(host)), [], rng.randint(1, 6), 0)
