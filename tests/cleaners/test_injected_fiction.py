@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import random
@@ -462,6 +463,12 @@ def test_property_host_damage_bounded(seed: int) -> None:
     assert sum(r and not m for r, m in zip(removed, mask, strict=True)) <= 120
 
 
+@functools.cache
+def _hosts_without_known_false_cuts() -> list[str]:
+    known = {(FIXTURES / f"{stem}.txt").read_text(encoding="utf-8").strip() for stem in KNOWN_FALSE_CUTS}
+    return [h for h in host_texts() if h not in known]
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10_000))
 def test_property_spam_keywords_alone_give_the_fiction_cleaner_nothing_to_cut(seed: int) -> None:
@@ -469,8 +476,7 @@ def test_property_spam_keywords_alone_give_the_fiction_cleaner_nothing_to_cut(se
     # pass, but the host's own story-like sentences and people's speech must stay (hosts with a known false cut,
     # xfailed above, are left out: the cut is theirs with or without keywords)
     rng = random.Random(seed)
-    known = {(FIXTURES / f"{stem}.txt").read_text(encoding="utf-8").strip() for stem in KNOWN_FALSE_CUTS}
-    host = rng.choice([h for h in host_texts() if h not in known])
+    host = rng.choice(_hosts_without_known_false_cuts())
     at = rng.randrange(0, max(1, len(host) - 800))
     host = host[at : at + 800]
     text, _mask = inject_text(host, rng, keyword_terms(script_guess(host)), [], rng.randint(1, 6), 0)

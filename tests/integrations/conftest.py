@@ -11,6 +11,8 @@ from tests.conftest import SEED_IDS, seed_text
 
 PRESET = "default"
 TO = "hans"
+#: the pipeline and output columns every integration test asks for (compared with ``expected``)
+OPTIONS = {"pipeline": PRESET, "to": TO, "output_column": "clean", "metadata_column": "meta", "edit_count_column": "edits"}
 
 
 @pytest.fixture(scope="session")

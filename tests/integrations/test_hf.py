@@ -10,24 +10,14 @@ datasets = pytest.importorskip("datasets")
 
 from cnnewsclean.integrations.hf import clean_dataset, map_function  # noqa: E402
 from cnnewsclean.presets import load_preset  # noqa: E402
-from tests.integrations.conftest import PRESET, TO  # noqa: E402
+from tests.integrations.conftest import OPTIONS, PRESET, TO  # noqa: E402
 
 pytestmark = pytest.mark.integration
 
 
 def test_map_with_two_processes_matches_the_pipeline(texts: list[str | None], expected: list[dict | None]) -> None:
     ds = datasets.Dataset.from_dict({"id": list(range(len(texts))), "text": texts})
-    out = clean_dataset(
-        ds,
-        "text",
-        num_proc=2,
-        batch_size=3,
-        pipeline=PRESET,
-        to=TO,
-        output_column="clean",
-        metadata_column="meta",
-        edit_count_column="edits",
-    )
+    out = clean_dataset(ds, "text", num_proc=2, batch_size=3, **OPTIONS)
     assert out.column_names == ["id", "text", "clean", "meta", "edits"]
     assert list(out["text"]) == texts  # input column kept
     for row, want in zip(out, expected, strict=True):

@@ -11,7 +11,7 @@ pytest.importorskip("ray.data")
 pytest.importorskip("pandas")
 
 from cnnewsclean.integrations.ray import RayCleaner, clean_dataset  # noqa: E402
-from tests.integrations.conftest import PRESET, TO  # noqa: E402
+from tests.integrations.conftest import OPTIONS, PRESET, TO  # noqa: E402
 
 pytestmark = pytest.mark.integration
 
@@ -27,17 +27,7 @@ def ray_local():  # type: ignore[no-untyped-def]
 
 def test_actor_pool_matches_the_pipeline(ray_local, texts: list[str | None], expected: list[dict | None]) -> None:  # type: ignore[no-untyped-def]
     ds = ray.data.from_items([{"id": i, "text": t} for i, t in enumerate(texts)], override_num_blocks=2)
-    out = clean_dataset(
-        ds,
-        "text",
-        concurrency=2,
-        batch_size=3,
-        pipeline=PRESET,
-        to=TO,
-        output_column="clean",
-        metadata_column="meta",
-        edit_count_column="edits",
-    )
+    out = clean_dataset(ds, "text", concurrency=2, batch_size=3, **OPTIONS)
     rows = {r["id"]: r for r in out.take_all()}
     assert len(rows) == len(texts)
     for i, want in enumerate(expected):

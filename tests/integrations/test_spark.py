@@ -13,7 +13,7 @@ pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
 
 from cnnewsclean.integrations.spark import clean_dataframe, clean_udf  # noqa: E402
-from tests.integrations.conftest import PRESET, TO  # noqa: E402
+from tests.integrations.conftest import OPTIONS, PRESET, TO  # noqa: E402
 
 pytestmark = pytest.mark.integration
 
@@ -39,7 +39,7 @@ def spark():  # type: ignore[no-untyped-def]
 
 def test_map_in_pandas_matches_the_pipeline(spark, texts: list[str | None], expected: list[dict | None]) -> None:  # type: ignore[no-untyped-def]
     df = spark.createDataFrame([(i, t) for i, t in enumerate(texts)], "id long, text string").repartition(2)
-    out = clean_dataframe(df, "text", pipeline=PRESET, to=TO, output_column="clean", metadata_column="meta", edit_count_column="edits")
+    out = clean_dataframe(df, "text", **OPTIONS)
     assert out.columns == ["id", "text", "clean", "meta", "edits"]
     assert dict(out.dtypes) == {"id": "bigint", "text": "string", "clean": "string", "meta": "string", "edits": "bigint"}
     rows = {r["id"]: r for r in out.collect()}
